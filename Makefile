@@ -1,0 +1,53 @@
+# Stadshart — the two commands are `make run` and `make test`. Both install what is missing first.
+BUILD_DIR ?= build
+DATA_DIR ?= var
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+
+.PHONY: run test build deps unit http browser bench sanitize format lint clean
+
+run: build
+	@if [ ! -f $(DATA_DIR)/stadshart.db ]; then ./$(BUILD_DIR)/stadshart seed --demo --data-dir $(DATA_DIR); fi
+	./$(BUILD_DIR)/stadshart serve --data-dir $(DATA_DIR) --port $(PORT)
+
+test: build
+	@$(MAKE) --no-print-directory unit http browser
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# GoogleTest unit tests of every module (ctest prints the summary).
+unit:
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# HTTP tests and browser tests (Playwright driving Debian's Chromium, axe for WCAG): each test file starts its
+# own server on a free loopback port with a fresh demo database and stops it afterwards.
+http:
+	@STADSHART_BIN=$(CURDIR)/$(BUILD_DIR)/stadshart node --test --test-concurrency=1 tests/http/*.test.mjs
+
+browser:
+	@STADSHART_BIN=$(CURDIR)/$(BUILD_DIR)/stadshart node --test --test-concurrency=1 tests/browser/*.test.mjs
+
+# wrk on loopback against Stadshart and nginx serving the same bodies; see docs/performance.md.
+bench: build
+	@STADSHART_BENCH=1 ./scripts/install-deps.sh
+	@./scripts/bench.sh $(BUILD_DIR)/stadshart
+
+# The unit tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	@cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTADSHART_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+format:
+	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tools/*.cc')
+
+lint: build
+	@clang-tidy -p $(BUILD_DIR) --quiet $$(git ls-files 'src/*.cc')
+
+clean:
+	rm -rf $(BUILD_DIR) build-asan

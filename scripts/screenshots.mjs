@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// Screenshots of the main pages for the docs: starts a demo server (fresh database with the Assen demo data),
+// makes a few changes through the API so the pages show some progress, and writes PNGs to docs/screenshots/.
+//
+//   node scripts/screenshots.mjs          (uses build/stadshart, or STADSHART_BIN)
+import { mkdirSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { StadshartServer } from '../tests/support/server.mjs';
+
+const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+const MAX_HEIGHT = 1800;
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-quic', '--disable-sync'],
+};
+
+async function call(server, method, path, body) {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+// Some real-looking progress: the strategy paper (A.1) done, and the Koopmansplein action (A.2) under way with a
+// progress update. (The status is set first: the page labels an update without its own status with the action's
+// current status.)
+async function addDemoProgress(server) {
+  const plan = await call(server, 'GET', '/api/v1/plans/2019');
+  const chapterA = plan.chapters.find((c) => c.code === 'A');
+  const [strategy, koopmansplein] = chapterA.actions;
+  await call(server, 'PATCH', `/api/v1/actions/${strategy.id}`, { version: strategy.version, status: 'gereed' });
+  await call(server, 'PATCH', `/api/v1/actions/${koopmansplein.id}`, { version: koopmansplein.version, status: 'lopend' });
+  await call(server, 'POST', `/api/v1/actions/${koopmansplein.id}/updates`, {
+    date: '2019-03-15',
+    text: 'Eerste ruimtelijke visie op het Koopmansplein besproken met ondernemers en vastgoedeigenaren; '
+      + 'de tijdelijke ijsbaan rond kerst trok veel bezoekers.',
+  });
+  return { koopmansplein };
+}
+
+// The full page, but at most MAX_HEIGHT pixels tall.
+async function shoot(page, url, file) {
+  const response = await page.goto(url);
+  if (!response.ok()) throw new Error(`${url}: ${response.status()}`);
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.screenshot({
+    path: OUT + file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT) },
+    animations: 'disabled',
+  });
+  console.log(`${OUT}${file} (${width}x${Math.min(height, MAX_HEIGHT)})`);
+}
+
+const server = new StadshartServer().seed();
+// Stop the server and remove its database also when this script is interrupted (Ctrl+C) or crashes.
+process.on('exit', () => {
+  server.process?.kill('SIGTERM');
+  rmSync(server.dir, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(1));
+let browser;
+try {
+  mkdirSync(OUT, { recursive: true });
+  [, browser] = await Promise.all([server.start(), chromium.launch(CHROMIUM)]);
+  const { koopmansplein } = await addDemoProgress(server);
+
+  const dutch = { locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', deviceScaleFactor: 1 };
+  const desktop = await (await browser.newContext({ ...dutch, viewport: { width: 1280, height: 900 } })).newPage();
+  await shoot(desktop, `${server.url}/werkplan/2019`, 'werkplan-2019.png');
+  await shoot(desktop, `${server.url}/acties/${koopmansplein.id}`, 'actie.png');
+  await shoot(desktop, `${server.url}/werkplan/2019/themalijn/A`, 'themalijn-a.png');
+
+  const phone = await (await browser.newContext({ ...dutch, viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true })).newPage();
+  await shoot(phone, `${server.url}/werkplan/2019`, 'telefoon.png');
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  await server.cleanup();
+}

@@ -1,0 +1,153 @@
+// migrate, seed, export and import: the data subcommands.
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/commands.h"
+#include "common/resources.h"
+#include "plan/plan_json.h"
+#include "plan/plan_routes.h"
+#include "plan/sqlite_plan_repository.h"
+#include "storage/migrations.h"
+
+namespace stadshart::app {
+namespace {
+
+std::unique_ptr<storage::Database> OpenOrReport(const std::string& db, const char* command) {
+  try {
+    return storage::Database::Open({db, 1});
+  } catch (const std::exception& e) {
+    std::cerr << "stadshart " << command << ": " << e.what() << "\n";
+    return nullptr;
+  }
+}
+
+void PrintErrors(const Error& error, const char* command) {
+  std::cerr << "stadshart " << command << ": " << error.message << "\n";
+  for (size_t i = 1; i < error.field_errors.size(); ++i) std::cerr << "  " << error.field_errors[i].message << "\n";
+}
+
+}  // namespace
+
+int Migrate(const std::string& location) {
+  try {
+    auto path = storage::SqlitePathFromLocation(location);
+    auto connection = storage::Connection::Open(path);
+    auto applied = storage::ApplyMigrations(*connection, storage::EmbeddedMigrations());
+    if (applied.empty()) std::cout << "De database is bij: geen migraties toe te passen.\n";
+    for (const auto& name : applied) std::cout << "toegepast: " << name << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "stadshart migrate: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int SeedDemo(const std::string& location) {
+  auto db = OpenOrReport(location, "seed");
+  if (!db) return 1;
+  SystemClock clock;
+  plan::SqlitePlanRepository plans(*db, clock);
+  if (plans.HasData()) {
+    std::cerr << "stadshart seed: de database " << db->path()
+              << " bevat al gegevens; demo-gegevens worden alleen in een lege database gezet.\n";
+    return 1;
+  }
+  auto source = resources::Find("data/werkplan-2019.json");
+  if (!source) {
+    std::cerr << "stadshart seed: demo-gegevens ontbreken in deze build\n";
+    return 1;
+  }
+  auto imported = plan::PlanFromJson(nlohmann::json::parse(*source));
+  if (!imported.ok()) {
+    PrintErrors(imported.error(), "seed");
+    return 1;
+  }
+  auto stored = plans.ImportPlan(imported.value().plan, imported.value().goals);
+  if (!stored.ok()) {
+    PrintErrors(stored.error(), "seed");
+    return 1;
+  }
+  std::cout << "Demo-gegevens van Assen geladen in " << db->path() << ": werkplan "
+            << imported.value().plan.year << " en " << imported.value().goals.size()
+            << " doelen van het binnenstadakkoord.\n";
+  return 0;
+}
+
+int ExportPlan(const std::string& location, int year, const std::string& format, const std::string& output) {
+  auto db = OpenOrReport(location, "export");
+  if (!db) return 1;
+  SystemClock clock;
+  plan::SqlitePlanRepository plans(*db, clock);
+  auto plan = plans.GetPlan(year);
+  if (!plan) {
+    std::cerr << "stadshart export: er is geen jaarplan " << year << "\n";
+    return 1;
+  }
+  std::string body;
+  if (format == "csv") {
+    body = plan::PlanCsv(*plan, plans);
+  } else {
+    nlohmann::json doc = plan::ToJson(*plan);
+    nlohmann::json goals = nlohmann::json::array();
+    for (const auto& goal : plans.Goals()) goals.push_back(plan::ToJson(goal));
+    doc["goals"] = std::move(goals);
+    body = doc.dump(2) + "\n";
+  }
+  if (output == "-") {
+    std::cout << body;
+    return std::cout ? 0 : 1;
+  }
+  std::ofstream file(output, std::ios::binary);
+  file << body;
+  if (!file) {
+    std::cerr << "stadshart export: kan " << output << " niet schrijven\n";
+    return 1;
+  }
+  return 0;
+}
+
+int ImportPlan(const std::string& location, const std::string& path, bool dry_run) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    std::cerr << "stadshart import: kan " << path << " niet lezen\n";
+    return 1;
+  }
+  std::stringstream content;
+  content << file.rdbuf();
+  nlohmann::json doc = nlohmann::json::parse(content.str(), nullptr, false);
+  if (doc.is_discarded()) {
+    std::cerr << "stadshart import: " << path << " is geen geldige JSON; er is niets geïmporteerd\n";
+    return 1;
+  }
+  auto imported = plan::PlanFromJson(doc);
+  if (!imported.ok()) {
+    PrintErrors(imported.error(), "import");
+    std::cerr << "Er is niets geïmporteerd.\n";
+    return 1;
+  }
+  const plan::Plan& plan = imported.value().plan;
+  int actions = 0;
+  for (const auto& chapter : plan.chapters) actions += static_cast<int>(chapter.actions.size());
+  if (dry_run) {
+    std::cout << "Controle geslaagd: jaarplan " << plan.year << " met " << plan.chapters.size() << " hoofdstukken en "
+              << actions << " acties. (proefimport: niets opgeslagen)\n";
+    return 0;
+  }
+  auto db = OpenOrReport(location, "import");
+  if (!db) return 1;
+  SystemClock clock;
+  plan::SqlitePlanRepository plans(*db, clock);
+  auto stored = plans.ImportPlan(plan, imported.value().goals);
+  if (!stored.ok()) {
+    PrintErrors(stored.error(), "import");
+    std::cerr << "Er is niets geïmporteerd.\n";
+    return 1;
+  }
+  std::cout << "Jaarplan " << plan.year << " geïmporteerd: " << plan.chapters.size() << " hoofdstukken, " << actions
+            << " acties.\n";
+  return 0;
+}
+
+}  // namespace stadshart::app

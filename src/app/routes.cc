@@ -1,0 +1,60 @@
+#include "app/routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "plan/plan_routes.h"
+#include "web/api.h"
+#include "web/page.h"
+#include "web/static_files.h"
+
+namespace stadshart::app {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+Response Home(plan::PlanRepository& plans) {
+  nlohmann::json view = nlohmann::json::object();
+  auto summaries = plans.ListPlans();
+  if (!summaries.empty()) {
+    const auto& latest = summaries.back();
+    view["plan"] = {{"year", latest.year},
+                    {"url", "/werkplan/" + std::to_string(latest.year)},
+                    {"actions", latest.actions},
+                    {"done", latest.done}};
+  }
+  nlohmann::json goals = nlohmann::json::array();
+  for (const auto& goal : plans.Goals()) goals.push_back({{"text", goal.text}});
+  view["has_goals"] = !goals.empty();
+  view["goals"] = std::move(goals);
+  return web::RenderPage({"Binnenstad Assen", "/", {}}, "home", view);
+}
+
+}  // namespace
+
+http::Fields SecurityHeaders() {
+  return {{"Content-Security-Policy",
+           "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+           "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+          {"X-Content-Type-Options", "nosniff"},
+          {"Referrer-Policy", "same-origin"},
+          {"X-Frame-Options", "DENY"},
+          {"Cross-Origin-Opener-Policy", "same-origin"},
+          {"Permissions-Policy", "camera=(), microphone=(), geolocation=()"}};
+}
+
+http::Router BuildRouter(Services s) {
+  http::Router router;
+  router.Add(Method::kGet, "/", [&plans = s.plans](Request&) { return Home(plans); }, {.cacheable = true});
+  router.Add(Method::kGet, "/healthz", [&db = s.db](Request&) {
+    if (db.Ping()) return web::JsonResponse({{"status", "ok"}});
+    return web::JsonError(503, "unavailable", "De database is niet bereikbaar.");
+  });
+  web::AddStaticRoutes(router);
+  plan::AddPlanPageRoutes(router, s.plans, s.clock);
+  plan::AddPlanApiRoutes(router, s.plans, s.clock);
+  return router;
+}
+
+}  // namespace stadshart::app

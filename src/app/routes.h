@@ -1,0 +1,24 @@
+// Assembles the router of the whole application from the modules' routes, plus /, /healthz and /static.
+#pragma once
+
+#include "common/time.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "plan/plan_repository.h"
+#include "storage/database.h"
+
+namespace stadshart::app {
+
+struct Services {
+  storage::Database& db;
+  plan::PlanRepository& plans;
+  const Clock& clock;
+};
+
+// Routes refer to the services, which must outlive the router.
+http::Router BuildRouter(Services services);
+
+// Headers sent with every response: a Content-Security-Policy without inline script or style, and friends.
+http::Fields SecurityHeaders();
+
+}  // namespace stadshart::app

@@ -1,0 +1,46 @@
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/routes.h"
+#include "http/server.h"
+#include "plan/sqlite_plan_repository.h"
+
+namespace stadshart::app {
+
+int Serve(const ServeOptions& options) {
+  if (!options.data_dir.empty()) std::filesystem::create_directories(options.data_dir);
+  std::unique_ptr<storage::Database> db;
+  try {
+    db = storage::Database::Open({options.db, std::max(1, options.workers)});
+  } catch (const std::exception& e) {
+    std::cerr << "stadshart serve: " << e.what() << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  plan::SqlitePlanRepository plans(*db, clock);
+  http::Router router = BuildRouter({*db, plans, clock});
+
+  http::ServerOptions server_options;
+  server_options.bind = options.bind;
+  server_options.port = static_cast<unsigned short>(options.port);
+  server_options.worker_threads = std::max(1, options.workers);
+  server_options.io_threads = std::max(1, options.io_threads);
+  server_options.access_log = options.access_log ? &std::cout : nullptr;
+  server_options.default_headers = SecurityHeaders();
+  http::Server server(server_options, router);
+  server.on_error = [](const std::string& what) { std::cerr << "stadshart: fout in afhandeling: " << what << "\n"; };
+  try {
+    server.Listen();
+  } catch (const std::exception& e) {
+    std::cerr << "stadshart serve: " << e.what() << "\n";
+    return 1;
+  }
+  std::cout << "Stadshart luistert op http://" << options.bind << ":" << server.port() << "/ (database "
+            << db->path() << "); stoppen met Ctrl+C" << std::endl;
+  server.Run();
+  std::cout << "Stadshart is gestopt." << std::endl;
+  return 0;
+}
+
+}  // namespace stadshart::app

@@ -1,0 +1,102 @@
+// stadshart: the one binary. Subcommands: serve, migrate, seed, export, import.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "app/commands.h"
+
+namespace {
+
+// --db with STADSHART_DB as fallback, defaulting to the data directory's stadshart.db.
+void AddDbOption(CLI::App* command, std::string& db) {
+  command->add_option("--db", db, "SQLite-bestand (of sqlite:PAD); standaard DATA_DIR/stadshart.db")
+      ->envname("STADSHART_DB");
+}
+
+// The database named by --db/STADSHART_DB, else DATA_DIR/stadshart.db (the directory is created).
+std::string DefaultDb(const std::string& db, const std::string& data_dir) {
+  if (!db.empty()) return db;
+  std::string dir = data_dir.empty() ? std::string("var") : data_dir;
+  std::error_code ignored;
+  std::filesystem::create_directories(dir, ignored);
+  return dir + "/stadshart.db";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Stadshart — werkplatform voor de binnenstad (gemeente en ondernemers)", "stadshart"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "stadshart 0.1.0");
+
+  stadshart::app::ServeOptions serve;
+  std::string data_dir = "var";
+  auto* serve_cmd = app.add_subcommand("serve", "De webapplicatie en de JSON-API serveren");
+  serve_cmd->add_option("--port", serve.port, "TCP-poort (0 = kies een vrije)")
+      ->envname("STADSHART_PORT")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve_cmd->add_option("--bind", serve.bind, "Adres om op te luisteren")->envname("STADSHART_BIND")->capture_default_str();
+  AddDbOption(serve_cmd, serve.db);
+  serve_cmd->add_option("--data-dir", data_dir, "Map voor de database en andere gegevens (wordt aangemaakt)")
+      ->envname("STADSHART_DATA_DIR")
+      ->capture_default_str();
+  serve_cmd->add_option("--workers", serve.workers, "Threads voor verzoeken en databaseverbindingen")
+      ->envname("STADSHART_WORKERS")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve_cmd->add_option("--io-threads", serve.io_threads, "Threads voor netwerk-I/O")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  bool quiet = false;
+  serve_cmd->add_flag("--no-access-log", quiet, "Geen regel per verzoek op stdout");
+
+  std::string db;
+  auto* migrate_cmd = app.add_subcommand("migrate", "De database aanmaken of bijwerken naar het nieuwste schema");
+  AddDbOption(migrate_cmd, db);
+  migrate_cmd->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
+  bool demo = false;
+  auto* seed_cmd = app.add_subcommand("seed", "Demo-gegevens laden in een lege database");
+  seed_cmd->add_flag("--demo", demo, "De Assen-demo: werkplan 2019 en de doelen van het binnenstadakkoord")->required();
+  AddDbOption(seed_cmd, db);
+  seed_cmd->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
+  int year = 0;
+  std::string format = "json";
+  std::string output = "-";
+  auto* export_cmd = app.add_subcommand("export", "Gegevens exporteren");
+  export_cmd->require_subcommand(1);
+  auto* export_plan = export_cmd->add_subcommand("plan", "Een jaarplan als JSON (weer te importeren) of CSV (Excel)");
+  export_plan->add_option("--year", year, "Jaar van het plan")->required();
+  export_plan->add_option("--format", format, "json of csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+  export_plan->add_option("--output,-o", output, "Bestand, of - voor stdout")->capture_default_str();
+  AddDbOption(export_plan, db);
+  export_plan->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
+  std::string file;
+  bool dry_run = false;
+  auto* import_cmd = app.add_subcommand("import", "Gegevens importeren (alles of niets)");
+  import_cmd->require_subcommand(1);
+  auto* import_plan = import_cmd->add_subcommand("plan", "Een jaarplan uit JSON (de vorm van export plan of de API)");
+  import_plan->add_option("file", file, "JSON-bestand")->required()->check(CLI::ExistingFile);
+  import_plan->add_flag("--dry-run", dry_run, "Alleen controleren, niets opslaan");
+  AddDbOption(import_plan, db);
+  import_plan->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (serve_cmd->parsed()) {
+    serve.access_log = !quiet;
+    serve.data_dir = serve.db.empty() ? data_dir : "";
+    serve.db = DefaultDb(serve.db, data_dir);
+    return stadshart::app::Serve(serve);
+  }
+  db = DefaultDb(db, data_dir);
+  if (migrate_cmd->parsed()) return stadshart::app::Migrate(db);
+  if (seed_cmd->parsed()) return stadshart::app::SeedDemo(db);
+  if (export_plan->parsed()) return stadshart::app::ExportPlan(db, year, format, output);
+  if (import_plan->parsed()) return stadshart::app::ImportPlan(db, file, dry_run);
+  return 1;
+}

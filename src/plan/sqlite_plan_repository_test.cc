@@ -1,0 +1,170 @@
+#include "plan/sqlite_plan_repository.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "common/resources.h"
+#include "plan/plan_json.h"
+
+namespace stadshart::plan {
+namespace {
+
+class PlanRepositoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char templ[] = "/tmp/stadshart-plan-XXXXXX";
+    dir_ = mkdtemp(templ);
+    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    repo_ = std::make_unique<SqlitePlanRepository>(*db_, clock_);
+    auto imported = PlanFromJson(nlohmann::json::parse(*resources::Find("data/werkplan-2019.json")));
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    ASSERT_TRUE(repo_->ImportPlan(imported.value().plan, imported.value().goals).ok());
+  }
+  void TearDown() override {
+    repo_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Action FirstAction(int year, const char* chapter = "A") {
+    auto plan = repo_->GetPlan(year);
+    for (const Chapter& c : plan->chapters) {
+      if (c.code == chapter) return c.actions.front();
+    }
+    throw std::runtime_error("no chapter");
+  }
+
+  std::string dir_;
+  FixedClock clock_{*ParseUtc("2019-05-01T10:00:00Z")};
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<SqlitePlanRepository> repo_;
+};
+
+TEST_F(PlanRepositoryTest, StoresTheWholeSeedPlan) {
+  auto plan = repo_->GetPlan(2019);
+  ASSERT_TRUE(plan);
+  int actions = 0, subs = 0, points = 0;
+  for (const Chapter& c : plan->chapters) {
+    points += static_cast<int>(c.key_points.size());
+    for (const Action& a : c.actions) {
+      ++actions;
+      subs += static_cast<int>(a.sub_actions.size());
+    }
+  }
+  EXPECT_EQ(plan->chapters.size(), 7u);
+  EXPECT_EQ(points, 19);
+  EXPECT_EQ(actions, 32);
+  EXPECT_EQ(subs, 20);
+  EXPECT_EQ(repo_->Goals().size(), 5u);
+  EXPECT_TRUE(repo_->HasData());
+}
+
+TEST_F(PlanRepositoryTest, ImportingTheSameYearTwiceIsRefusedAndChangesNothing) {
+  Plan again = *repo_->GetPlan(2019);
+  auto result = repo_->ImportPlan(again, {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(repo_->ListPlans().size(), 1u);
+}
+
+TEST_F(PlanRepositoryTest, UpdateRaisesTheVersionAndKeepsOtherFields) {
+  Action a = FirstAction(2019);
+  ActionEdit edit;
+  edit.status = ActionStatus::kOngoing;
+  auto updated = repo_->UpdateAction(a.id, edit, a.version);
+  ASSERT_TRUE(updated.ok());
+  EXPECT_EQ(updated.value().status, ActionStatus::kOngoing);
+  EXPECT_EQ(updated.value().version, a.version + 1);
+  EXPECT_EQ(updated.value().title, a.title);
+  EXPECT_EQ(updated.value().owners, a.owners);
+  EXPECT_EQ(updated.value().updated_at, "2019-05-01T10:00:00Z");
+}
+
+TEST_F(PlanRepositoryTest, AStaleVersionIsAConflictAndChangesNothing) {
+  Action a = FirstAction(2019);
+  ActionEdit first;
+  first.title = "Eerste wijziging";
+  ASSERT_TRUE(repo_->UpdateAction(a.id, first, a.version).ok());
+  ActionEdit second;
+  second.title = "Tweede wijziging op een oude versie";
+  auto result = repo_->UpdateAction(a.id, second, a.version);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(repo_->GetAction(a.id)->title, "Eerste wijziging");
+}
+
+TEST_F(PlanRepositoryTest, UnknownActionIsNotFound) {
+  auto result = repo_->UpdateAction(999999, ActionEdit{}, 1);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kNotFound);
+  EXPECT_FALSE(repo_->GetAction(999999));
+}
+
+TEST_F(PlanRepositoryTest, ProgressUpdateWithStatusChangesTheAction) {
+  Action a = FirstAction(2019);
+  auto stored = repo_->AddUpdate(a.id, {"2019-04-30", "Strategienota vastgesteld", ActionStatus::kDone}, a.version);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(repo_->GetAction(a.id)->status, ActionStatus::kDone);
+  auto history = repo_->History(a.id);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].text, "Strategienota vastgesteld");
+  EXPECT_EQ(history[0].recorded_at, "2019-05-01T10:00:00Z");
+}
+
+TEST_F(PlanRepositoryTest, RollOverCarriesUnfinishedActionsWithTheirHistoryOnce) {
+  Action done = FirstAction(2019, "A");
+  ASSERT_TRUE(repo_->AddUpdate(done.id, {"2019-04-01", "Klaar", ActionStatus::kDone}, done.version).ok());
+  Action ongoing = FirstAction(2019, "B");
+  ASSERT_TRUE(repo_->AddUpdate(ongoing.id, {"2019-04-02", "Leidraad in concept", ActionStatus::kOngoing},
+                               ongoing.version)
+                  .ok());
+
+  auto first = repo_->RollOver(2019);
+  ASSERT_TRUE(first.ok());
+  EXPECT_TRUE(first.value().plan_created);
+  EXPECT_EQ(first.value().carried, 31);
+  EXPECT_EQ(first.value().finished, 1);
+
+  auto second = repo_->RollOver(2019);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second.value().plan_created);
+  EXPECT_EQ(second.value().carried, 0);
+  EXPECT_EQ(second.value().already_carried, 31);
+
+  auto next = repo_->GetPlan(2020);
+  ASSERT_TRUE(next);
+  int actions = 0, points = 0;
+  const Action* carried = nullptr;
+  for (const Chapter& c : next->chapters) {
+    points += static_cast<int>(c.key_points.size());
+    for (const Action& a : c.actions) {
+      ++actions;
+      if (a.carried_from == ongoing.id) carried = &a;
+    }
+  }
+  EXPECT_EQ(actions, 31);
+  EXPECT_EQ(points, 19);
+  ASSERT_NE(carried, nullptr);
+  EXPECT_EQ(carried->status, ActionStatus::kOngoing);
+  EXPECT_EQ(carried->sub_actions.size(), ongoing.sub_actions.size());
+  auto history = repo_->History(carried->id);
+  ASSERT_EQ(history.size(), 1u) << "the 2019 update is part of the 2020 action's history";
+  EXPECT_EQ(history[0].plan_year, 2019);
+  auto line = repo_->Lineage(carried->id);
+  ASSERT_EQ(line.size(), 1u);
+  EXPECT_EQ(line[0].id, ongoing.id);
+  EXPECT_EQ(repo_->Lineage(ongoing.id).at(0).id, carried->id);
+}
+
+TEST_F(PlanRepositoryTest, RollOverOfAMissingYearIsNotFound) {
+  auto result = repo_->RollOver(2031);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().kind, ErrorKind::kNotFound);
+  EXPECT_FALSE(repo_->GetPlan(2032));
+}
+
+}  // namespace
+}  // namespace stadshart::plan

@@ -7,7 +7,8 @@ JOBS ?= $(shell nproc)
 .PHONY: run test build deps unit http browser bench sanitize format lint clean
 
 run: build
-	@if [ ! -f $(DATA_DIR)/stadshart.db ]; then ./$(BUILD_DIR)/stadshart seed --demo --data-dir $(DATA_DIR); fi
+	@if [ ! -f $(DATA_DIR)/stadshart.db ]; then ./$(BUILD_DIR)/stadshart seed --demo --data-dir $(DATA_DIR); \
+	  elif [ -f $(DATA_DIR)/demo-login.txt ]; then cat $(DATA_DIR)/demo-login.txt; fi
 	./$(BUILD_DIR)/stadshart serve --data-dir $(DATA_DIR) --port $(PORT)
 
 test: build

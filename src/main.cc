@@ -85,6 +85,33 @@ int main(int argc, char** argv) {
   AddDbOption(import_plan, db);
   import_plan->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
 
+  std::string email, name, role, scope = "read", token_name = "opdrachtregel";
+  long long token_id = 0;
+  bool stdin_password = false;
+  auto* user_cmd = app.add_subcommand("user", "Gebruikers beheren");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Een gebruiker toevoegen");
+  user_add->add_option("--email", email, "E-mailadres")->required();
+  user_add->add_option("--name", name, "Naam")->required();
+  user_add->add_option("--role", role, "beheerder, gemeente, ondernemer, eigenaar of organisator")->required();
+  user_add->add_flag("--password-stdin", stdin_password, "Wachtwoord van stdin lezen (anders: gegenereerd en getoond)");
+  auto* user_reset = user_cmd->add_subcommand("reset-password", "Een nieuw wachtwoord zetten (beëindigt alle sessies)");
+  user_reset->add_option("email", email, "E-mailadres")->required();
+  user_reset->add_flag("--password-stdin", stdin_password, "Wachtwoord van stdin lezen (anders: gegenereerd en getoond)");
+  auto* user_list = user_cmd->add_subcommand("list", "Alle gebruikers tonen");
+  auto* token_cmd = app.add_subcommand("token", "API-tokens beheren");
+  token_cmd->require_subcommand(1);
+  auto* token_create = token_cmd->add_subcommand("create", "Een API-token maken (laatste regel: het token)");
+  token_create->add_option("--email", email, "E-mailadres van de gebruiker")->required();
+  token_create->add_option("--scope", scope, "read of write")->check(CLI::IsMember({"read", "write"}))->capture_default_str();
+  token_create->add_option("--name", token_name, "Naam van het token")->capture_default_str();
+  auto* token_revoke = token_cmd->add_subcommand("revoke", "Een API-token intrekken");
+  token_revoke->add_option("id", token_id, "Nummer van het token")->required();
+  for (auto* command : {user_add, user_reset, user_list, token_create, token_revoke}) {
+    AddDbOption(command, db);
+    command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+  }
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve_cmd->parsed()) {
@@ -98,5 +125,10 @@ int main(int argc, char** argv) {
   if (seed_cmd->parsed()) return stadshart::app::SeedDemo(db);
   if (export_plan->parsed()) return stadshart::app::ExportPlan(db, year, format, output);
   if (import_plan->parsed()) return stadshart::app::ImportPlan(db, file, dry_run);
+  if (user_add->parsed()) return stadshart::app::UserAdd(db, email, name, role, stdin_password);
+  if (user_reset->parsed()) return stadshart::app::UserResetPassword(db, email, stdin_password);
+  if (user_list->parsed()) return stadshart::app::UserList(db);
+  if (token_create->parsed()) return stadshart::app::TokenCreate(db, email, scope, token_name);
+  if (token_revoke->parsed()) return stadshart::app::TokenRevoke(db, token_id);
   return 1;
 }

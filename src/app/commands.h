@@ -25,4 +25,14 @@ int ExportPlan(const std::string& db, int year, const std::string& format, const
 // Imports a plan JSON file (API form or demo-data form). All or nothing; dry_run only checks.
 int ImportPlan(const std::string& db, const std::string& file, bool dry_run);
 
+// Accounts from the command line. Passwords: the first line of stdin when `password_from_stdin`, else generated
+// and printed once.
+int UserAdd(const std::string& db, const std::string& email, const std::string& name, const std::string& role,
+            bool password_from_stdin);
+int UserResetPassword(const std::string& db, const std::string& email, bool password_from_stdin);
+int UserList(const std::string& db);
+// Prints the token alone on its last line.
+int TokenCreate(const std::string& db, const std::string& email, const std::string& scope, const std::string& name);
+int TokenRevoke(const std::string& db, long long id);
+
 }  // namespace stadshart::app

@@ -1,10 +1,15 @@
 // migrate, seed, export and import: the data subcommands.
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "app/commands.h"
+#include "accounts/secrets.h"
+#include "accounts/sqlite_accounts_repository.h"
 #include "common/resources.h"
 #include "plan/plan_json.h"
 #include "plan/plan_routes.h"
@@ -64,7 +69,7 @@ int SeedDemo(const std::string& location) {
     PrintErrors(imported.error(), "seed");
     return 1;
   }
-  auto stored = plans.ImportPlan(imported.value().plan, imported.value().goals);
+  auto stored = plans.ImportPlan(imported.value().plan, imported.value().goals, audit::Actor::System());
   if (!stored.ok()) {
     PrintErrors(stored.error(), "seed");
     return 1;
@@ -72,6 +77,25 @@ int SeedDemo(const std::string& location) {
   std::cout << "Demo-gegevens van Assen geladen in " << db->path() << ": werkplan "
             << imported.value().plan.year << " en " << imported.value().goals.size()
             << " doelen van het binnenstadakkoord.\n";
+
+  // A demo beheerder (fictitious) with a fresh random password, printed once and kept beside the database
+  // (readable by its owner only) so that `make run` can show it again.
+  accounts::SqliteAccountsRepository accounts(*db, clock);
+  std::string password = accounts::NewSecret().substr(0, 16);
+  auto user = accounts.CreateUser({"beheerder@stadshart.example", "Demo Beheerder (fictief)", "beheerder", password},
+                                  audit::Actor::System());
+  if (!user.ok()) {
+    PrintErrors(user.error(), "seed");
+    return 1;
+  }
+  std::string login = "Demo-login: " + user.value().email + " / " + password;
+  std::cout << login << "\n";
+  std::filesystem::path file = std::filesystem::path(db->path()).parent_path() / "demo-login.txt";
+  {
+    std::ofstream out(file);
+    out << login << "\n";
+  }
+  ::chmod(file.c_str(), 0600);
   return 0;
 }
 
@@ -139,7 +163,7 @@ int ImportPlan(const std::string& location, const std::string& path, bool dry_ru
   if (!db) return 1;
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
-  auto stored = plans.ImportPlan(plan, imported.value().goals);
+  auto stored = plans.ImportPlan(plan, imported.value().goals, audit::Actor::System());
   if (!stored.ok()) {
     PrintErrors(stored.error(), "import");
     std::cerr << "Er is niets geïmporteerd.\n";

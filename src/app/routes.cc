@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/account_routes.h"
+#include "app/guard.h"
 #include "plan/plan_routes.h"
 #include "web/api.h"
 #include "web/page.h"
@@ -14,7 +16,7 @@ using http::Method;
 using http::Request;
 using http::Response;
 
-Response Home(plan::PlanRepository& plans) {
+Response Home(const Request& request, plan::PlanRepository& plans) {
   nlohmann::json view = nlohmann::json::object();
   auto summaries = plans.ListPlans();
   if (!summaries.empty()) {
@@ -28,7 +30,7 @@ Response Home(plan::PlanRepository& plans) {
   for (const auto& goal : plans.Goals()) goals.push_back({{"text", goal.text}});
   view["has_goals"] = !goals.empty();
   view["goals"] = std::move(goals);
-  return web::RenderPage({"Binnenstad Assen", "/", {}}, "home", view);
+  return web::RenderPage(request, {"Binnenstad Assen", "/", {}}, "home", view);
 }
 
 }  // namespace
@@ -46,14 +48,18 @@ http::Fields SecurityHeaders() {
 
 http::Router BuildRouter(Services s) {
   http::Router router;
-  router.Add(Method::kGet, "/", [&plans = s.plans](Request&) { return Home(plans); }, {.cacheable = true});
+  router.Add(Method::kGet, "/", [&plans = s.plans](Request& r) { return Home(r, plans); },
+             {.cacheable = true, .permission = "public"});
   router.Add(Method::kGet, "/healthz", [&db = s.db](Request&) {
     if (db.Ping()) return web::JsonResponse({{"status", "ok"}});
     return web::JsonError(503, "unavailable", "De database is niet bereikbaar.");
-  });
+  }, {.permission = "public"});
   web::AddStaticRoutes(router);
   plan::AddPlanPageRoutes(router, s.plans, s.clock);
   plan::AddPlanApiRoutes(router, s.plans, s.clock);
+  AddAccountRoutes(router, s.accounts);
+  AddAdminRoutes(router, s.accounts, s.db);
+  InstallGuard(router, s.accounts);
   return router;
 }
 

@@ -1,6 +1,7 @@
 // Assembles the router of the whole application from the modules' routes, plus /, /healthz and /static.
 #pragma once
 
+#include "accounts/accounts_repository.h"
 #include "common/time.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -12,10 +13,11 @@ namespace stadshart::app {
 struct Services {
   storage::Database& db;
   plan::PlanRepository& plans;
+  accounts::AccountsRepository& accounts;
   const Clock& clock;
 };
 
-// Routes refer to the services, which must outlive the router.
+// Routes refer to the services, which must outlive the router. Every route is behind the guard (app/guard.h).
 http::Router BuildRouter(Services services);
 
 // Headers sent with every response: a Content-Security-Policy without inline script or style, and friends.

@@ -4,6 +4,8 @@
 #include "app/commands.h"
 #include "app/routes.h"
 #include "http/server.h"
+#include "accounts/request_auth.h"
+#include "accounts/sqlite_accounts_repository.h"
 #include "plan/sqlite_plan_repository.h"
 
 namespace stadshart::app {
@@ -19,7 +21,8 @@ int Serve(const ServeOptions& options) {
   }
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
-  http::Router router = BuildRouter({*db, plans, clock});
+  accounts::SqliteAccountsRepository accounts(*db, clock);
+  http::Router router = BuildRouter({*db, plans, accounts, clock});
 
   http::ServerOptions server_options;
   server_options.bind = options.bind;
@@ -28,6 +31,7 @@ int Serve(const ServeOptions& options) {
   server_options.io_threads = std::max(1, options.io_threads);
   server_options.access_log = options.access_log ? &std::cout : nullptr;
   server_options.default_headers = SecurityHeaders();
+  server_options.private_cookies = {accounts::kSessionCookie};
   http::Server server(server_options, router);
   server.on_error = [](const std::string& what) { std::cerr << "stadshart: fout in afhandeling: " << what << "\n"; };
   try {

@@ -2,6 +2,7 @@
 // server.cc. Nothing here does I/O.
 #pragma once
 
+#include <any>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct Request {
   std::string body;
   std::string remote_address;  // peer IP address, for the access log and throttling
   Fields path_params;          // filled by the router from "{name}" segments
+  std::any context;            // set by the application before its handler runs (e.g. who is signed in);
+                               // never read by the HTTP layer
 
   // First header with this (case-insensitive) name.
   std::optional<std::string_view> Header(std::string_view name) const;

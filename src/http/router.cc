@@ -117,4 +117,8 @@ Router::Match Router::Find(Method method, std::string_view path) const {
   return match;
 }
 
+void Router::WrapHandlers(const std::function<Handler(const Route&)>& wrap) {
+  for (Route& route : routes_) route.handler = wrap(route);
+}
+
 }  // namespace stadshart::http

@@ -17,6 +17,9 @@ struct RouteOptions {
   // keep it in memory and answer repeated GETs without touching the database. Any successful non-GET request
   // clears the whole cache (see server.h for the exact rules).
   bool cacheable = false;
+  // The permission a request needs, e.g. "plan.write" (see docs/permissions.md). Opaque to the HTTP layer: the
+  // application's guard (Router::WrapHandlers) enforces it; a route without one is refused by the guard.
+  std::string permission;
 };
 
 struct Route {
@@ -48,6 +51,10 @@ class Router {
   Match Find(Method method, std::string_view path) const;
 
   const std::vector<Route>& routes() const { return routes_; }
+
+  // Replaces every route's handler by wrap(route), e.g. to check permissions before the original handler
+  // (route.handler) runs. Call after all routes are added and before serving.
+  void WrapHandlers(const std::function<Handler(const Route&)>& wrap);
 
  private:
   struct Segment {

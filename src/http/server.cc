@@ -33,7 +33,7 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -71,6 +71,15 @@ using tcp = asio::ip::tcp;
 using boost::system::error_code;
 using Parser = bhttp::request_parser<bhttp::string_body>;
 using SharedWire = std::shared_ptr<const Wire>;
+// Every I/O object lives on one io_context run by one thread, so the concrete executor type does (no type
+// erasure, no strands).
+using Executor = asio::io_context::executor_type;
+using Stream = beast::basic_stream<tcp, Executor>;
+using Acceptor = asio::basic_socket_acceptor<tcp, Executor>;
+using Timer = asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, Executor>;
+using SignalSet = asio::basic_signal_set<Executor>;
+template <typename T>
+using Awaitable = asio::awaitable<T, Executor>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
 // After an error answer the client may still be sending; read and drop that for a while before closing, or the
@@ -79,7 +88,7 @@ constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kLingerBytes = 1024 * 1024;
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
-const auto kAwait = asio::use_awaitable;
+const asio::use_awaitable_t<Executor> kAwait;
 
 std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
 
@@ -208,15 +217,32 @@ std::array<asio::const_buffer, 5> WireBuffers(const Wire& wire, std::string_view
 }
 
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  explicit Connection(Stream::socket_type socket) : stream(std::move(socket)) {}
 
-  beast::tcp_stream stream;  // its executor is the connection's strand
+  Stream stream;  // on the io_context of one I/O thread
   beast::flat_buffer buffer;
   std::string remote_address;
   std::string date_line;  // of the answer being written
-  // Only touched on the strand:
+  // Only touched on the connection's I/O thread:
   bool idle = false;     // waiting for a request (or lingering): shutdown closes it at once
   bool closing = false;  // shutdown began: answer the request in hand, then close
+};
+
+// One I/O thread: an io_context that only this thread runs.
+struct Loop {
+  asio::io_context context{1};
+  // Keeps run() going while the loop has nothing to do, until shutdown begins.
+  std::optional<asio::executor_work_guard<Executor>> keep_running{context.get_executor()};
+};
+
+// Destroyed front to back: only the first loop may hold objects of another (a socket being accepted).
+struct Loops : std::vector<std::unique_ptr<Loop>> {
+  Loops() = default;
+  Loops(Loops&&) = default;
+  Loops& operator=(Loops&&) = default;
+  ~Loops() {
+    for (auto& loop : *this) loop.reset();
+  }
 };
 
 }  // namespace
@@ -227,23 +253,31 @@ struct Server::Impl {
         router(server_router),
         owner(server),
         access_log(options.access_log),
-        ioc(std::max(1, options.io_threads)),
-        control(asio::make_strand(ioc)),
-        acceptor(ioc),
-        grace_timer(ioc) {}
+        loops(MakeLoops(options.io_threads)),
+        control(loops.front()->context.get_executor()),
+        acceptor(control),
+        grace_timer(control) {}
+
+  static Loops MakeLoops(int count) {
+    Loops made;
+    for (int i = 0; i < std::max(1, count); ++i) made.push_back(std::make_unique<Loop>());
+    return made;
+  }
 
   void Listen();
   void Run();
   void BeginShutdown();  // on `control`
   void ReportError(const std::string& what) noexcept;
 
-  asio::awaitable<void> AcceptLoop();
-  asio::awaitable<void> Serve(std::shared_ptr<Connection> connection);
-  asio::awaitable<void> ServeRequests(Connection& c);
-  asio::awaitable<SharedWire> Answer(Connection& c, Parser::value_type& message, Method method);
+  Awaitable<void> AcceptLoop();
+  Awaitable<void> Serve(std::shared_ptr<Connection> connection);
+  Awaitable<void> ServeRequests(Connection& c);
+  Awaitable<SharedWire> Answer(Connection& c, Parser::value_type& message, Method method);
+  // The request carries credentials (Authorization, or a cookie in options.private_cookies): no response cache.
+  bool Personal(const Parser::value_type& message) const;
   SharedWire AnswerWithoutRoute(Method method, TargetParts parts, bool path_known) const;
   Request MakeRequest(Connection& c, Parser::value_type& message, Method method, TargetParts parts) const;
-  asio::awaitable<void> LingeringClose(Connection& c);
+  Awaitable<void> LingeringClose(Connection& c);
   SharedWire MakeWire(Response response) const {
     return std::make_shared<const Wire>(Serialize(std::move(response), options.default_headers));
   }
@@ -261,12 +295,15 @@ struct Server::Impl {
   bool shutting_down = false;                                   // guarded by connections_mutex
 
   // Declared after everything their pending handlers use, so they are destroyed first.
-  asio::io_context ioc;
-  asio::strand<asio::io_context::executor_type> control;  // accept loop, signals, grace timer
-  tcp::acceptor acceptor;
-  asio::steady_timer grace_timer;
-  std::optional<asio::signal_set> signals;
-  std::optional<asio::thread_pool> workers;  // destroyed before ioc: its dropped work may refer to ioc
+  // loops[0] is run by the thread that calls Run() and also runs the accept loop, the signal wait and the grace
+  // timer. Destroyed front to back: only loops[0] may hold objects of another loop (a socket being accepted).
+  Loops loops;
+  Executor control;          // loops[0]
+  std::size_t next_loop = 0;  // round robin of accepted connections; only on loops[0]
+  Acceptor acceptor;
+  Timer grace_timer;
+  std::optional<SignalSet> signals;
+  std::optional<asio::thread_pool> workers;  // destroyed before the loops: its dropped work may refer to them
 };
 
 void Server::Impl::Listen() {
@@ -295,16 +332,16 @@ void Server::Impl::Run() {
   workers.emplace(static_cast<std::size_t>(std::max(1, options.worker_threads)));
   asio::co_spawn(control, AcceptLoop(), asio::detached);
   if (options.handle_signals) {
-    signals.emplace(ioc, SIGINT, SIGTERM);
-    signals->async_wait(asio::bind_executor(control, [this](const error_code& ec, int /*signal*/) {
+    signals.emplace(control, SIGINT, SIGTERM);
+    signals->async_wait([this](const error_code& ec, int /*signal*/) {
       if (!ec) owner.Stop();
-    }));
+    });
   }
 
-  auto run = [this] {
+  auto run = [this](Loop& loop) {
     for (;;) {
       try {
-        ioc.run();
+        loop.context.run();
         return;
       } catch (const std::exception& e) {
         ReportError(e.what());
@@ -314,8 +351,8 @@ void Server::Impl::Run() {
     }
   };
   std::vector<std::thread> threads;
-  for (int i = 1; i < options.io_threads; ++i) threads.emplace_back(run);
-  run();
+  for (std::size_t i = 1; i < loops.size(); ++i) threads.emplace_back(run, std::ref(*loops[i]));
+  run(*loops.front());
   for (std::thread& thread : threads) thread.join();
 
   // Connections are left only when the grace ran out and the io_context was stopped. No I/O thread runs now,
@@ -351,11 +388,14 @@ void Server::Impl::BeginShutdown() {
       if (connection->idle) connection->stream.cancel();
     });
   }
+  // From now on each loop runs while it has work: its connections, and handlers of theirs on the workers.
+  for (auto& loop : loops) loop->keep_running.reset();
   if (open.empty()) return;
   grace_timer.expires_after(options.shutdown_grace);
-  grace_timer.async_wait(asio::bind_executor(control, [this](const error_code& ec) {
-    if (!ec) ioc.stop();
-  }));
+  grace_timer.async_wait([this](const error_code& ec) {
+    if (ec) return;
+    for (auto& loop : loops) loop->context.stop();
+  });
 }
 
 void Server::Impl::ReportError(const std::string& what) noexcept {
@@ -366,15 +406,17 @@ void Server::Impl::ReportError(const std::string& what) noexcept {
   }
 }
 
-asio::awaitable<void> Server::Impl::AcceptLoop() {
+Awaitable<void> Server::Impl::AcceptLoop() {
   for (;;) {
-    // One I/O thread is an implicit strand; more need an explicit one per connection.
-    tcp::socket socket = options.io_threads > 1 ? tcp::socket(asio::make_strand(ioc)) : tcp::socket(ioc);
+    // Connections go round robin to the I/O threads, and stay on theirs.
+    Loop& loop = *loops[next_loop];
+    next_loop = (next_loop + 1) % loops.size();
+    Stream::socket_type socket(loop.context);
     error_code ec;
     co_await acceptor.async_accept(socket, asio::redirect_error(kAwait, ec));
     if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {  // e.g. out of file descriptors: wait a little instead of spinning
-      asio::steady_timer pause(ioc, kAcceptRetryDelay);
+      Timer pause(control, kAcceptRetryDelay);
       co_await pause.async_wait(asio::redirect_error(kAwait, ec));
       continue;
     }
@@ -387,12 +429,12 @@ asio::awaitable<void> Server::Impl::AcceptLoop() {
       if (shutting_down) co_return;
       connections.insert(connection);
     }
-    auto strand = connection->stream.get_executor();
-    asio::co_spawn(strand, Serve(std::move(connection)), asio::detached);
+    auto executor = connection->stream.get_executor();
+    asio::co_spawn(executor, Serve(std::move(connection)), asio::detached);
   }
 }
 
-asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection) {
+Awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection) {
   try {
     co_await ServeRequests(*connection);
   } catch (const std::exception& e) {
@@ -411,7 +453,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection
   if (last) asio::post(control, [this] { grace_timer.cancel(); });
 }
 
-asio::awaitable<void> Server::Impl::ServeRequests(Connection& c) {
+Awaitable<void> Server::Impl::ServeRequests(Connection& c) {
   bool first = true;
   for (;;) {
     error_code ec;
@@ -460,7 +502,9 @@ asio::awaitable<void> Server::Impl::ServeRequests(Connection& c) {
       if (status == 0) co_return;
       wire = MakeWire(ErrorResponse(status, SplitTarget(View(message.target())).path));
     } else {
-      if (method == Method::kGet || method == Method::kHead) wire = cache.Find(View(message.target()));
+      if ((method == Method::kGet || method == Method::kHead) && !Personal(message)) {
+        wire = cache.Find(View(message.target()));
+      }
       from_cache = wire != nullptr;
       if (!wire) wire = co_await Answer(c, message, method);
       if (!wire) wire = MakeWire(ErrorResponse(500, SplitTarget(View(message.target())).path));
@@ -492,7 +536,23 @@ asio::awaitable<void> Server::Impl::ServeRequests(Connection& c) {
   }
 }
 
-asio::awaitable<SharedWire> Server::Impl::Answer(Connection& c, Parser::value_type& message, Method method) {
+bool Server::Impl::Personal(const Parser::value_type& message) const {
+  if (message.find(bhttp::field::authorization) != message.end()) return true;
+  if (options.private_cookies.empty()) return false;
+  for (auto it = message.find(bhttp::field::cookie); it != message.end() && it->name() == bhttp::field::cookie; ++it) {
+    std::string_view cookies = View(it->value());
+    for (const std::string& name : options.private_cookies) {
+      for (size_t at = cookies.find(name); at != std::string_view::npos; at = cookies.find(name, at + 1)) {
+        bool starts = at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';';
+        bool ends = at + name.size() < cookies.size() && cookies[at + name.size()] == '=';
+        if (starts && ends) return true;
+      }
+    }
+  }
+  return false;
+}
+
+Awaitable<SharedWire> Server::Impl::Answer(Connection& c, Parser::value_type& message, Method method) {
   TargetParts parts = SplitTarget(View(message.target()));
   if (parts.path.empty()) co_return MakeWire(ErrorResponse(400, {}));
   Router::Match match = router.Find(method, parts.path);
@@ -501,7 +561,7 @@ asio::awaitable<SharedWire> Server::Impl::Answer(Connection& c, Parser::value_ty
   Request request = MakeRequest(c, message, method, parts);
   request.path_params = std::move(match.params);
   const Route& route = *match.route;
-  bool store = route.options.cacheable && method == Method::kGet;
+  bool store = route.options.cacheable && method == Method::kGet && !Personal(message);
   std::uint64_t generation = cache.generation();
   co_return co_await RunOnPool(
       *workers,
@@ -575,7 +635,7 @@ Request Server::Impl::MakeRequest(Connection& c, Parser::value_type& message, Me
   return request;
 }
 
-asio::awaitable<void> Server::Impl::LingeringClose(Connection& c) {
+Awaitable<void> Server::Impl::LingeringClose(Connection& c) {
   error_code ec;
   c.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   if (ec || c.closing) co_return;

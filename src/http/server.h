@@ -20,6 +20,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "http/router.h"
 
@@ -36,6 +37,9 @@ struct ServerOptions {
                                              // wait for a new connection's first byte and each write
   std::chrono::seconds idle_timeout{60};     // keep-alive connection with no new request
   std::chrono::seconds shutdown_grace{10};
+  // Requests with an Authorization header or one of these cookies are never answered from the response cache
+  // and their answers are never stored: what they see may depend on who asks (e.g. the signed-in user's name).
+  std::vector<std::string> private_cookies;
   bool handle_signals = true;          // stop on SIGTERM/SIGINT
   std::ostream* access_log = nullptr;  // one line per request (see access_log.h); null: none.
                                        // Must outlive the server; written under a mutex, not flushed.

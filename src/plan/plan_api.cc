@@ -1,6 +1,7 @@
 // JSON API of the work plan: /api/v1/plans, /api/v1/actions, /api/v1/goals.
 #include <nlohmann/json.hpp>
 
+#include "accounts/request_auth.h"
 #include "common/text.h"
 #include "plan/plan_json.h"
 #include "plan/plan_routes.h"
@@ -75,7 +76,8 @@ Result<std::int64_t> VersionFromJson(const json& body) {
 }  // namespace
 
 void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& clock) {
-  http::RouteOptions cached{.cacheable = true};
+  http::RouteOptions cached{.cacheable = true, .permission = "public"};
+  http::RouteOptions writes{.permission = "plan.write"};
 
   router.Add(
       Method::kGet, "/api/v1/plans",
@@ -104,7 +106,7 @@ void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& c
     }
     auto body = web::ParseJsonObject(request);
     if (!body.ok() && !request.body.empty()) return JsonError(body.error());
-    auto report = repo.RollOver(int(year));
+    auto report = repo.RollOver(int(year), accounts::ActorOf(request));
     if (!report.ok()) return JsonError(report.error());
     const RollOverReport& r = report.value();
     return JsonResponse({{"from_year", r.from_year},
@@ -114,7 +116,7 @@ void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& c
                          {"already_carried", r.already_carried},
                          {"finished", r.finished}},
                         r.plan_created ? 201 : 200);
-  });
+  }, writes);
 
   router.Add(
       Method::kGet, "/api/v1/actions/{id}",
@@ -138,7 +140,7 @@ void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& c
     if (!edit.ok()) return JsonError(edit.error());
     auto version = VersionFromJson(body.value());
     if (!version.ok()) return JsonError(version.error());
-    auto updated = repo.UpdateAction(*id, edit.value(), version.value());
+    auto updated = repo.UpdateAction(*id, edit.value(), version.value(), accounts::ActorOf(request));
     if (!updated.ok()) {
       Response response = JsonError(updated.error());
       if (updated.error().kind == ErrorKind::kConflict) {
@@ -152,7 +154,7 @@ void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& c
       return response;
     }
     return JsonResponse(ToJson(updated.value()));
-  });
+  }, writes);
 
   router.Add(
       Method::kGet, "/api/v1/actions/{id}/updates",
@@ -186,10 +188,10 @@ void AddPlanApiRoutes(http::Router& router, PlanRepository& repo, const Clock& c
       return JsonError(Error{ErrorKind::kVersionRequired,
                              "Een statuswijziging vraagt de versie van de actie (\"version\")."});
     }
-    auto stored = repo.AddUpdate(*id, valid.value(), version);
+    auto stored = repo.AddUpdate(*id, valid.value(), version, accounts::ActorOf(request));
     if (!stored.ok()) return JsonError(stored.error());
     return JsonResponse(ToJson(stored.value()), 201);
-  });
+  }, writes);
 
   router.Add(
       Method::kGet, "/api/v1/goals",

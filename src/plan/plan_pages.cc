@@ -2,6 +2,8 @@
 // the edit and progress forms (post/redirect/get, CSRF-protected, errors next to the field).
 #include <nlohmann/json.hpp>
 
+#include "accounts/request_auth.h"
+#include "audit/audit.h"
 #include "common/csv.h"
 #include "common/text.h"
 #include "http/message.h"
@@ -121,12 +123,12 @@ std::optional<std::int64_t> IdParam(const Request& request) {
   return id;
 }
 
-Response NotFound(const std::string& what) {
-  return web::MessagePage(404, "Niet gevonden", what + " bestaat niet (meer). Kijk in het overzicht van het werkplan.");
+Response NotFound(const Request& request, const std::string& what) {
+  return web::MessagePage(request, 404, "Niet gevonden", what + " bestaat niet (meer). Kijk in het overzicht van het werkplan.");
 }
 
-Response CsrfRefused() {
-  return web::MessagePage(403, "Formulier verlopen",
+Response CsrfRefused(const Request& request) {
+  return web::MessagePage(request, 403, "Formulier verlopen",
                           "Dit formulier kon niet worden gecontroleerd (beveiligingscode ontbreekt of klopt niet). "
                           "Er is niets opgeslagen. Open de pagina opnieuw en probeer het nog eens.");
 }
@@ -164,11 +166,11 @@ Response PlansPage(PlanRepository& repo, const Request& request) {
                      {"done", s.done}});
   }
   json view = {{"plans", plans}, {"has_plans", !summaries.empty()}, {"csrf", token.value}};
-  if (!summaries.empty()) {
+  if (!summaries.empty() && accounts::Can(request, "plan.write")) {
     int latest = summaries.back().year;
     view["rollover"] = {{"from", latest}, {"to", latest + 1}, {"action", PlanUrl(latest) + "/actualiseren"}};
   }
-  Response response = web::RenderPage({"Werkplan", "/werkplan", {{"/", "Home"}}}, "plans", view);
+  Response response = web::RenderPage(request, {"Werkplan", "/werkplan", {{"/", "Home"}}}, "plans", view);
   token.Attach(response);
   return response;
 }
@@ -177,7 +179,7 @@ Response PlanPage(PlanRepository& repo, const Request& request) {
   auto year = YearParam(request);
   std::optional<Plan> plan;
   if (year) plan = repo.GetPlan(*year);
-  if (!plan) return NotFound("Jaarplan " + std::string(request.Param("year")));
+  if (!plan) return NotFound(request, "Jaarplan " + std::string(request.Param("year")));
 
   ActionFilter filter;
   std::string chapter_code(request.Query("themalijn").value_or(""));
@@ -232,7 +234,7 @@ Response PlanPage(PlanRepository& repo, const Request& request) {
                                {"already", std::string(request.Query("al").value_or("0"))},
                                {"from", plan->year - 1}};
   }
-  return web::RenderPage({"Werkplan " + std::to_string(plan->year), "/werkplan", {{"/", "Home"}, {"/werkplan", "Werkplan"}}},
+  return web::RenderPage(request, {"Werkplan " + std::to_string(plan->year), "/werkplan", {{"/", "Home"}, {"/werkplan", "Werkplan"}}},
                          "plan", view);
 }
 
@@ -240,23 +242,23 @@ Response ChapterPage(PlanRepository& repo, const Request& request) {
   auto year = YearParam(request);
   std::optional<Plan> plan;
   if (year) plan = repo.GetPlan(*year);
-  if (!plan) return NotFound("Jaarplan " + std::string(request.Param("year")));
+  if (!plan) return NotFound(request, "Jaarplan " + std::string(request.Param("year")));
   for (const Chapter& chapter : plan->chapters) {
     if (chapter.code != request.Param("code")) continue;
     json view = ChapterView(chapter, plan->year);
     view["year"] = plan->year;
-    return web::RenderPage({chapter.heading + " — werkplan " + std::to_string(plan->year), "/werkplan",
+    return web::RenderPage(request, {chapter.heading + " — werkplan " + std::to_string(plan->year), "/werkplan",
                             {{"/", "Home"}, {"/werkplan", "Werkplan"}, {PlanUrl(plan->year), std::to_string(plan->year)}}},
                            "chapter", view);
   }
-  return NotFound("Themalijn " + std::string(request.Param("code")));
+  return NotFound(request, "Themalijn " + std::string(request.Param("code")));
 }
 
 Response PrintPage(PlanRepository& repo, const Request& request) {
   auto year = YearParam(request);
   std::optional<Plan> plan;
   if (year) plan = repo.GetPlan(*year);
-  if (!plan) return NotFound("Jaarplan " + std::string(request.Param("year")));
+  if (!plan) return NotFound(request, "Jaarplan " + std::string(request.Param("year")));
   json chapters = json::array();
   for (const Chapter& chapter : plan->chapters) chapters.push_back(ChapterView(chapter, plan->year));
   json view = {{"year", plan->year},
@@ -265,7 +267,7 @@ Response PrintPage(PlanRepository& repo, const Request& request) {
                {"url", PlanUrl(plan->year)},
                {"progress", ProgressView(ProgressOf(*plan))},
                {"chapters", chapters}};
-  return web::RenderPage({plan->title + " (afdrukversie)", "/werkplan",
+  return web::RenderPage(request, {plan->title + " (afdrukversie)", "/werkplan",
                           {{"/", "Home"}, {"/werkplan", "Werkplan"}, {PlanUrl(plan->year), std::to_string(plan->year)}}},
                          "plan_print", view);
 }
@@ -274,13 +276,52 @@ Response CsvExport(PlanRepository& repo, const Request& request) {
   auto year = YearParam(request);
   std::optional<Plan> plan;
   if (year) plan = repo.GetPlan(*year);
-  if (!plan) return NotFound("Jaarplan " + std::string(request.Param("year")));
+  if (!plan) return NotFound(request, "Jaarplan " + std::string(request.Param("year")));
   Response response;
   response.body = PlanCsv(*plan, repo);
   response.SetHeader("Content-Type", "text/csv; charset=utf-8");
   response.SetHeader("Content-Disposition",
                      "attachment; filename=\"werkplan-" + std::to_string(plan->year) + ".csv\"");
   return response;
+}
+
+// What changed in each audit entry of an action, field by field, for "Geschiedenis".
+json ChangesView(const std::vector<audit::Entry>& entries) {
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"title", "Omschrijving"}, {"status", "Status"},         {"priority", "Prioriteit"},
+      {"owners", "Actiehouders"}, {"thematafel", "ThemaTafel"}};
+  auto show = [](const json& value) -> std::string {
+    if (value.is_null()) return "—";
+    if (value.is_boolean()) return value.get<bool>() ? "ja" : "nee";
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_array()) {
+      std::string out;
+      for (const json& item : value) out += (out.empty() ? "" : ", ") + (item.is_string() ? item.get<std::string>() : item.dump());
+      return out;
+    }
+    return value.dump();
+  };
+  json list = json::array();
+  for (const audit::Entry& entry : entries) {
+    json before = entry.before_json.empty() ? json::object() : json::parse(entry.before_json, nullptr, false);
+    json after = entry.after_json.empty() ? json::object() : json::parse(entry.after_json, nullptr, false);
+    json fields = json::array();
+    for (const auto& [key, label] : kFields) {
+      json b = before.is_object() ? before.value(key, json()) : json();
+      json a = after.is_object() ? after.value(key, json()) : json();
+      if (b != a) fields.push_back({{"label", label}, {"before", show(b)}, {"after", show(a)}});
+    }
+    std::string note;
+    if (after.is_object() && after.contains("progress_update")) note = "Voortgangsbericht toegevoegd.";
+    auto at = ParseUtc(entry.at);
+    list.push_back({{"at", at ? AmsterdamDateTime(*at) : entry.at},
+                    {"actor", entry.actor},
+                    {"via", entry.via == "api" ? "API" : entry.via == "cli" ? "opdrachtregel" : "website"},
+                    {"fields", fields},
+                    {"has_fields", !fields.empty()},
+                    {"note", note.empty() ? json(false) : json(note)}});
+  }
+  return {{"entries", list}, {"any", !list.empty()}};
 }
 
 // Values shown in the edit form: the stored action, or what the user sent when it was refused.
@@ -296,11 +337,14 @@ struct EditFormState {
 Response ActionPage(PlanRepository& repo, const Clock& clock, const Request& request, std::int64_t id,
                     const EditFormState& state, int status) {
   auto action = repo.GetAction(id);
-  if (!action) return NotFound("Actie " + std::to_string(id));
+  if (!action) return NotFound(request, "Actie " + std::to_string(id));
   web::CsrfToken token = web::CsrfFor(request);
   json view = ActionView(*action);
   view["version"] = action->version;
   view["csrf"] = token.value;
+  view["can_edit"] = accounts::Can(request, "plan.write");
+  view["signed_in"] = !accounts::PrincipalOf(request).anonymous();
+  view["login_url"] = "/login?terug=" + http::UrlEncode(ActionUrl(id));
   view["plan_url"] = PlanUrl(action->plan_year);
   view["updated_at"] = action->updated_at;
   view["today"] = AmsterdamDate(clock.Now());
@@ -347,9 +391,10 @@ Response ActionPage(PlanRepository& repo, const Clock& clock, const Request& req
   }
   view["lineage"] = lineage;
   view["has_lineage"] = !lineage.empty();
+  if (accounts::Can(request, "audit.read")) view["changes"] = ChangesView(repo.ChangeHistory(id));
 
   std::string number = action->chapter_code + "." + std::to_string(action->position);
-  Response response = web::RenderPage(
+  Response response = web::RenderPage(request, 
       {"Actie " + number + " — werkplan " + std::to_string(action->plan_year), "/werkplan",
        {{"/", "Home"}, {"/werkplan", "Werkplan"}, {PlanUrl(action->plan_year), std::to_string(action->plan_year)},
         {PlanUrl(action->plan_year) + "/themalijn/" + action->chapter_code, "Themalijn " + action->chapter_code}},
@@ -361,9 +406,9 @@ Response ActionPage(PlanRepository& repo, const Clock& clock, const Request& req
 
 Response SaveAction(PlanRepository& repo, const Clock& clock, const Request& request) {
   auto id = IdParam(request);
-  if (!id) return NotFound("Actie " + std::string(request.Param("id")));
+  if (!id) return NotFound(request, "Actie " + std::string(request.Param("id")));
   http::Fields form = request.Form();
-  if (!web::CsrfValid(request, form)) return CsrfRefused();
+  if (!web::CsrfValid(request, form)) return CsrfRefused(request);
 
   ActionEditInput input;
   input.title = FormValue(form, "title");
@@ -379,7 +424,7 @@ Response SaveAction(PlanRepository& repo, const Clock& clock, const Request& req
 
   long long version = 0;
   if (!text::ParseInt(FormValue(form, "version"), version)) {
-    return web::MessagePage(400, "Formulier onvolledig", "De versie van de actie ontbreekt; er is niets opgeslagen.");
+    return web::MessagePage(request, 400, "Formulier onvolledig", "De versie van de actie ontbreekt; er is niets opgeslagen.");
   }
   auto edit = ValidateEdit(input);
   if (!edit.ok()) {
@@ -388,9 +433,9 @@ Response SaveAction(PlanRepository& repo, const Clock& clock, const Request& req
     state.submitted = submitted;
     return ActionPage(repo, clock, request, *id, state, 422);
   }
-  auto saved = repo.UpdateAction(*id, edit.value(), version);
+  auto saved = repo.UpdateAction(*id, edit.value(), version, accounts::ActorOf(request));
   if (!saved.ok()) {
-    if (saved.error().kind == ErrorKind::kNotFound) return NotFound("Actie " + std::to_string(*id));
+    if (saved.error().kind == ErrorKind::kNotFound) return NotFound(request, "Actie " + std::to_string(*id));
     EditFormState state;
     auto current = repo.GetAction(*id);
     if (current) {
@@ -410,9 +455,9 @@ Response SaveAction(PlanRepository& repo, const Clock& clock, const Request& req
 
 Response SaveProgress(PlanRepository& repo, const Clock& clock, const Request& request) {
   auto id = IdParam(request);
-  if (!id) return NotFound("Actie " + std::string(request.Param("id")));
+  if (!id) return NotFound(request, "Actie " + std::string(request.Param("id")));
   http::Fields form = request.Form();
-  if (!web::CsrfValid(request, form)) return CsrfRefused();
+  if (!web::CsrfValid(request, form)) return CsrfRefused(request);
   ProgressUpdateInput input{FormValue(form, "date"), FormValue(form, "text"), FormValue(form, "status")};
   auto valid = ValidateUpdate(input, AmsterdamDate(clock.Now()));
   json submitted = {{"date", input.date}, {"text", input.text}, {"status", *input.status}};
@@ -425,9 +470,9 @@ Response SaveProgress(PlanRepository& repo, const Clock& clock, const Request& r
   long long version = 0;
   std::optional<std::int64_t> expected;
   if (text::ParseInt(FormValue(form, "version"), version)) expected = version;
-  auto stored = repo.AddUpdate(*id, valid.value(), expected);
+  auto stored = repo.AddUpdate(*id, valid.value(), expected, accounts::ActorOf(request));
   if (!stored.ok()) {
-    if (stored.error().kind == ErrorKind::kNotFound) return NotFound("Actie " + std::to_string(*id));
+    if (stored.error().kind == ErrorKind::kNotFound) return NotFound(request, "Actie " + std::to_string(*id));
     EditFormState state;
     state.update_errors = web::ErrorView({{"status", stored.error().message}});
     state.update_submitted = submitted;
@@ -438,11 +483,11 @@ Response SaveProgress(PlanRepository& repo, const Clock& clock, const Request& r
 
 Response RollOverForm(PlanRepository& repo, const Request& request) {
   auto year = YearParam(request);
-  if (!year) return NotFound("Jaarplan " + std::string(request.Param("year")));
+  if (!year) return NotFound(request, "Jaarplan " + std::string(request.Param("year")));
   http::Fields form = request.Form();
-  if (!web::CsrfValid(request, form)) return CsrfRefused();
-  auto report = repo.RollOver(*year);
-  if (!report.ok()) return NotFound("Jaarplan " + std::to_string(*year));
+  if (!web::CsrfValid(request, form)) return CsrfRefused(request);
+  auto report = repo.RollOver(*year, accounts::ActorOf(request));
+  if (!report.ok()) return NotFound(request, "Jaarplan " + std::to_string(*year));
   const RollOverReport& r = report.value();
   return Response::Redirect(PlanUrl(r.to_year) + "?overgenomen=" + std::to_string(r.carried) +
                             "&al=" + std::to_string(r.already_carried));
@@ -469,25 +514,29 @@ std::string PlanCsv(const Plan& plan, PlanRepository& repo) {
 }
 
 void AddPlanPageRoutes(http::Router& router, PlanRepository& repo, const Clock& clock) {
-  http::RouteOptions cached{.cacheable = true};
-  router.Add(Method::kGet, "/werkplan", [&repo](Request& r) { return PlansPage(repo, r); });
+  http::RouteOptions cached{.cacheable = true, .permission = "public"};
+  http::RouteOptions page{.permission = "public"};
+  http::RouteOptions writes{.permission = "plan.write"};
+  router.Add(Method::kGet, "/werkplan", [&repo](Request& r) { return PlansPage(repo, r); }, page);
   router.Add(Method::kGet, "/werkplan/{year}", [&repo](Request& r) { return PlanPage(repo, r); }, cached);
   router.Add(Method::kGet, "/werkplan/{year}/themalijn/{code}", [&repo](Request& r) { return ChapterPage(repo, r); },
              cached);
   router.Add(Method::kGet, "/werkplan/{year}/afdrukken", [&repo](Request& r) { return PrintPage(repo, r); }, cached);
   router.Add(Method::kGet, "/werkplan/{year}/export.csv", [&repo](Request& r) { return CsvExport(repo, r); }, cached);
-  router.Add(Method::kPost, "/werkplan/{year}/actualiseren", [&repo](Request& r) { return RollOverForm(repo, r); });
+  router.Add(Method::kPost, "/werkplan/{year}/actualiseren", [&repo](Request& r) { return RollOverForm(repo, r); },
+             writes);
   router.Add(Method::kGet, "/acties/{id}", [&repo, &clock](Request& r) {
     auto id = IdParam(r);
-    if (!id) return NotFound("Actie " + std::string(r.Param("id")));
+    if (!id) return NotFound(r, "Actie " + std::string(r.Param("id")));
     EditFormState state;
     if (r.Query("opgeslagen")) state.notice = "De wijziging is opgeslagen.";
     if (r.Query("voortgang")) state.notice = "Het voortgangsbericht is toegevoegd.";
     return ActionPage(repo, clock, r, *id, state, 200);
-  });
-  router.Add(Method::kPost, "/acties/{id}", [&repo, &clock](Request& r) { return SaveAction(repo, clock, r); });
+  }, page);
+  router.Add(Method::kPost, "/acties/{id}", [&repo, &clock](Request& r) { return SaveAction(repo, clock, r); },
+             writes);
   router.Add(Method::kPost, "/acties/{id}/voortgang",
-             [&repo, &clock](Request& r) { return SaveProgress(repo, clock, r); });
+             [&repo, &clock](Request& r) { return SaveProgress(repo, clock, r); }, writes);
 }
 
 }  // namespace stadshart::plan

@@ -1,6 +1,9 @@
 #include "plan/sqlite_plan_repository.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
+
+#include "plan/plan_json.h"
 
 namespace stadshart::plan {
 namespace {
@@ -291,8 +294,14 @@ std::vector<Goal> SqlitePlanRepository::Goals() {
   });
 }
 
+std::vector<audit::Entry> SqlitePlanRepository::ChangeHistory(std::int64_t action_id) {
+  return db_.With([&](Connection& c) {
+    return audit::List(c, {.entity_type = "action", .entity_id = std::to_string(action_id)});
+  });
+}
+
 Result<Action> SqlitePlanRepository::UpdateAction(std::int64_t id, const ActionEdit& edit,
-                                                  std::int64_t expected_version) {
+                                                  std::int64_t expected_version, const audit::Actor& actor) {
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<Action> {
     Transaction transaction(c);
@@ -314,13 +323,15 @@ Result<Action> SqlitePlanRepository::UpdateAction(std::int64_t id, const ActionE
         .Run();
     if (edit.owners) WriteOwners(c, id, *edit.owners);
     auto stored = LoadAction(c, id);
+    audit::Record(c, actor, now, "action", std::to_string(id), "update", ToJson(*current).dump(), ToJson(*stored).dump());
     transaction.Commit();
     return *stored;
   });
 }
 
 Result<ProgressUpdate> SqlitePlanRepository::AddUpdate(std::int64_t action_id, const ValidProgressUpdate& update,
-                                                       std::optional<std::int64_t> expected_version) {
+                                                       std::optional<std::int64_t> expected_version,
+                                                       const audit::Actor& actor) {
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<ProgressUpdate> {
     Transaction transaction(c);
@@ -345,18 +356,22 @@ Result<ProgressUpdate> SqlitePlanRepository::AddUpdate(std::int64_t action_id, c
     if (update.status) status = std::string(StatusCode(*update.status));
     c.Prepare(kInsertUpdate).Bind(1, action_id).Bind(2, update.date).Bind(3, update.text).Bind(4, status).Bind(5, now).Run();
     ProgressUpdate stored{c.LastInsertId(), action_id, current->plan_year, update.date, update.text, update.status, now};
+    nlohmann::json after = ToJson(*LoadAction(c, action_id));
+    after["progress_update"] = ToJson(stored);
+    audit::Record(c, actor, now, "action", std::to_string(action_id), "update", ToJson(*current).dump(), after.dump());
     transaction.Commit();
     return stored;
   });
 }
 
-Result<RollOverReport> SqlitePlanRepository::RollOver(int from_year) {
+Result<RollOverReport> SqlitePlanRepository::RollOver(int from_year, const audit::Actor& actor) {
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<RollOverReport> {
     Transaction transaction(c);
     auto from = LoadPlan(c, from_year);
     if (!from) return Error::NotFound("Er is geen jaarplan " + std::to_string(from_year) + ".");
     RollOverReport report{from_year, from_year + 1};
+    std::vector<std::int64_t> carried_ids;
     if (!c.Prepare(kPlanExists).Bind(1, report.to_year).Step()) {
       Plan shell = *from;
       shell.year = report.to_year;
@@ -394,16 +409,23 @@ Result<RollOverReport> SqlitePlanRepository::RollOver(int from_year) {
         }
         auto next_position = c.Prepare(kNextActionPosition);
         next_position.Bind(1, *chapter_id).Step();
-        InsertAction(c, *chapter_id, static_cast<int>(next_position.Int(0)), action, action.id, now);
+        carried_ids.push_back(
+            InsertAction(c, *chapter_id, static_cast<int>(next_position.Int(0)), action, action.id, now));
         ++report.carried;
       }
+    }
+    if (report.plan_created || report.carried > 0) {
+      nlohmann::json after = {{"year", report.to_year}, {"rolled_over_from", from_year}, {"carried_action_ids", carried_ids}};
+      audit::Record(c, actor, now, "plan", std::to_string(report.to_year), report.plan_created ? "create" : "update",
+                    "", after.dump());
     }
     transaction.Commit();
     return report;
   });
 }
 
-Result<Done> SqlitePlanRepository::ImportPlan(const Plan& plan, const std::vector<Goal>& goals) {
+Result<Done> SqlitePlanRepository::ImportPlan(const Plan& plan, const std::vector<Goal>& goals,
+                                              const audit::Actor& actor) {
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<Done> {
     Transaction transaction(c);
@@ -432,6 +454,7 @@ Result<Done> SqlitePlanRepository::ImportPlan(const Plan& plan, const std::vecto
           .Bind(11, g.source)
           .Run();
     }
+    audit::Record(c, actor, now, "plan", std::to_string(plan.year), "create", "", ToJson(*LoadPlan(c, plan.year)).dump());
     transaction.Commit();
     return Done{};
   });

@@ -18,11 +18,13 @@ class SqlitePlanRepository final : public PlanRepository {
   std::vector<ProgressUpdate> History(std::int64_t action_id) override;
   std::vector<Action> Lineage(std::int64_t action_id) override;
   std::vector<Goal> Goals() override;
-  Result<Action> UpdateAction(std::int64_t id, const ActionEdit& edit, std::int64_t expected_version) override;
+  std::vector<audit::Entry> ChangeHistory(std::int64_t action_id) override;
+  Result<Action> UpdateAction(std::int64_t id, const ActionEdit& edit, std::int64_t expected_version,
+                              const audit::Actor& actor) override;
   Result<ProgressUpdate> AddUpdate(std::int64_t action_id, const ValidProgressUpdate& update,
-                                   std::optional<std::int64_t> expected_version) override;
-  Result<RollOverReport> RollOver(int from_year) override;
-  Result<Done> ImportPlan(const Plan& plan, const std::vector<Goal>& goals) override;
+                                   std::optional<std::int64_t> expected_version, const audit::Actor& actor) override;
+  Result<RollOverReport> RollOver(int from_year, const audit::Actor& actor) override;
+  Result<Done> ImportPlan(const Plan& plan, const std::vector<Goal>& goals, const audit::Actor& actor) override;
   bool HasData() override;
 
  private:

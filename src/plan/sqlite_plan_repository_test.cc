@@ -12,6 +12,8 @@
 namespace stadshart::plan {
 namespace {
 
+const audit::Actor kActor{std::nullopt, "test@example.org", "api"};
+
 class PlanRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -21,7 +23,7 @@ class PlanRepositoryTest : public ::testing::Test {
     repo_ = std::make_unique<SqlitePlanRepository>(*db_, clock_);
     auto imported = PlanFromJson(nlohmann::json::parse(*resources::Find("data/werkplan-2019.json")));
     ASSERT_TRUE(imported.ok()) << imported.error().message;
-    ASSERT_TRUE(repo_->ImportPlan(imported.value().plan, imported.value().goals).ok());
+    ASSERT_TRUE(repo_->ImportPlan(imported.value().plan, imported.value().goals, kActor).ok());
   }
   void TearDown() override {
     repo_.reset();
@@ -64,7 +66,7 @@ TEST_F(PlanRepositoryTest, StoresTheWholeSeedPlan) {
 
 TEST_F(PlanRepositoryTest, ImportingTheSameYearTwiceIsRefusedAndChangesNothing) {
   Plan again = *repo_->GetPlan(2019);
-  auto result = repo_->ImportPlan(again, {});
+  auto result = repo_->ImportPlan(again, {}, kActor);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
   EXPECT_EQ(repo_->ListPlans().size(), 1u);
@@ -74,7 +76,7 @@ TEST_F(PlanRepositoryTest, UpdateRaisesTheVersionAndKeepsOtherFields) {
   Action a = FirstAction(2019);
   ActionEdit edit;
   edit.status = ActionStatus::kOngoing;
-  auto updated = repo_->UpdateAction(a.id, edit, a.version);
+  auto updated = repo_->UpdateAction(a.id, edit, a.version, kActor);
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated.value().status, ActionStatus::kOngoing);
   EXPECT_EQ(updated.value().version, a.version + 1);
@@ -87,17 +89,17 @@ TEST_F(PlanRepositoryTest, AStaleVersionIsAConflictAndChangesNothing) {
   Action a = FirstAction(2019);
   ActionEdit first;
   first.title = "Eerste wijziging";
-  ASSERT_TRUE(repo_->UpdateAction(a.id, first, a.version).ok());
+  ASSERT_TRUE(repo_->UpdateAction(a.id, first, a.version, kActor).ok());
   ActionEdit second;
   second.title = "Tweede wijziging op een oude versie";
-  auto result = repo_->UpdateAction(a.id, second, a.version);
+  auto result = repo_->UpdateAction(a.id, second, a.version, kActor);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
   EXPECT_EQ(repo_->GetAction(a.id)->title, "Eerste wijziging");
 }
 
 TEST_F(PlanRepositoryTest, UnknownActionIsNotFound) {
-  auto result = repo_->UpdateAction(999999, ActionEdit{}, 1);
+  auto result = repo_->UpdateAction(999999, ActionEdit{}, 1, kActor);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kNotFound);
   EXPECT_FALSE(repo_->GetAction(999999));
@@ -105,7 +107,7 @@ TEST_F(PlanRepositoryTest, UnknownActionIsNotFound) {
 
 TEST_F(PlanRepositoryTest, ProgressUpdateWithStatusChangesTheAction) {
   Action a = FirstAction(2019);
-  auto stored = repo_->AddUpdate(a.id, {"2019-04-30", "Strategienota vastgesteld", ActionStatus::kDone}, a.version);
+  auto stored = repo_->AddUpdate(a.id, {"2019-04-30", "Strategienota vastgesteld", ActionStatus::kDone}, a.version, kActor);
   ASSERT_TRUE(stored.ok());
   EXPECT_EQ(repo_->GetAction(a.id)->status, ActionStatus::kDone);
   auto history = repo_->History(a.id);
@@ -116,19 +118,19 @@ TEST_F(PlanRepositoryTest, ProgressUpdateWithStatusChangesTheAction) {
 
 TEST_F(PlanRepositoryTest, RollOverCarriesUnfinishedActionsWithTheirHistoryOnce) {
   Action done = FirstAction(2019, "A");
-  ASSERT_TRUE(repo_->AddUpdate(done.id, {"2019-04-01", "Klaar", ActionStatus::kDone}, done.version).ok());
+  ASSERT_TRUE(repo_->AddUpdate(done.id, {"2019-04-01", "Klaar", ActionStatus::kDone}, done.version, kActor).ok());
   Action ongoing = FirstAction(2019, "B");
   ASSERT_TRUE(repo_->AddUpdate(ongoing.id, {"2019-04-02", "Leidraad in concept", ActionStatus::kOngoing},
-                               ongoing.version)
+                               ongoing.version, kActor)
                   .ok());
 
-  auto first = repo_->RollOver(2019);
+  auto first = repo_->RollOver(2019, kActor);
   ASSERT_TRUE(first.ok());
   EXPECT_TRUE(first.value().plan_created);
   EXPECT_EQ(first.value().carried, 31);
   EXPECT_EQ(first.value().finished, 1);
 
-  auto second = repo_->RollOver(2019);
+  auto second = repo_->RollOver(2019, kActor);
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(second.value().plan_created);
   EXPECT_EQ(second.value().carried, 0);
@@ -159,8 +161,34 @@ TEST_F(PlanRepositoryTest, RollOverCarriesUnfinishedActionsWithTheirHistoryOnce)
   EXPECT_EQ(repo_->Lineage(ongoing.id).at(0).id, carried->id);
 }
 
+TEST_F(PlanRepositoryTest, EverySuccessfulWriteLeavesExactlyOneAuditRowWithBeforeAndAfter) {
+  auto rows = [&] { return db_->With([](storage::Connection& c) { return audit::List(c, {}); }); };
+  size_t start = rows().size();  // the import
+  EXPECT_EQ(start, 1u);
+  Action a = FirstAction(2019);
+  ActionEdit edit;
+  edit.status = ActionStatus::kOngoing;
+  ASSERT_TRUE(repo_->UpdateAction(a.id, edit, a.version, kActor).ok());
+  auto after_edit = rows();
+  ASSERT_EQ(after_edit.size(), start + 1);
+  EXPECT_EQ(after_edit[0].entity_type, "action");
+  EXPECT_EQ(after_edit[0].entity_id, std::to_string(a.id));
+  EXPECT_EQ(after_edit[0].actor, "test@example.org");
+  EXPECT_NE(after_edit[0].before_json.find("\"gepland\""), std::string::npos);
+  EXPECT_NE(after_edit[0].after_json.find("\"lopend\""), std::string::npos);
+  EXPECT_FALSE(repo_->UpdateAction(a.id, edit, a.version, kActor).ok());
+  EXPECT_EQ(rows().size(), start + 1) << "a refused write leaves no row";
+  ASSERT_TRUE(repo_->AddUpdate(a.id, {"2019-04-30", "Overleg gehad", std::nullopt}, std::nullopt, kActor).ok());
+  EXPECT_EQ(rows().size(), start + 2);
+  ASSERT_TRUE(repo_->RollOver(2019, kActor).ok());
+  EXPECT_EQ(rows().size(), start + 3);
+  ASSERT_TRUE(repo_->RollOver(2019, kActor).ok());
+  EXPECT_EQ(rows().size(), start + 3) << "a roll-over that changes nothing is not a write";
+  EXPECT_EQ(repo_->ChangeHistory(a.id).size(), 2u);
+}
+
 TEST_F(PlanRepositoryTest, RollOverOfAMissingYearIsNotFound) {
-  auto result = repo_->RollOver(2031);
+  auto result = repo_->RollOver(2031, kActor);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kNotFound);
   EXPECT_FALSE(repo_->GetPlan(2032));

@@ -4,6 +4,9 @@
 
 #include <stdexcept>
 
+#include "accounts/request_auth.h"
+#include "accounts/secrets.h"
+
 namespace stadshart::web {
 namespace {
 
@@ -28,16 +31,6 @@ std::string FormValue(const http::Fields& form, std::string_view name) {
 
 }  // namespace
 
-std::string RandomToken() {
-  static const bool ready = sodium_init() >= 0;
-  if (!ready) throw std::runtime_error("libsodium could not be initialised");
-  unsigned char bytes[kTokenBytes];
-  randombytes_buf(bytes, sizeof bytes);
-  char encoded[sodium_base64_ENCODED_LEN(kTokenBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-  sodium_bin2base64(encoded, sizeof encoded, bytes, sizeof bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return encoded;
-}
-
 void CsrfToken::Attach(http::Response& response) const {
   if (!is_new) return;
   response.headers.emplace_back("Set-Cookie",
@@ -45,16 +38,25 @@ void CsrfToken::Attach(http::Response& response) const {
 }
 
 CsrfToken CsrfFor(const http::Request& request) {
+  const auto& principal = accounts::PrincipalOf(request);
+  if (!principal.csrf_token.empty()) return {principal.csrf_token, false};
   auto cookie = request.Cookie(kCsrfCookie);
   if (cookie && LooksLikeToken(*cookie)) return {*cookie, false};
-  return {RandomToken(), true};
+  return {accounts::NewSecret(), true};
 }
 
 bool CsrfValid(const http::Request& request, const http::Fields& form) {
-  auto cookie = request.Cookie(kCsrfCookie);
   std::string field = FormValue(form, kCsrfField);
-  if (!cookie || !LooksLikeToken(*cookie) || field.size() != cookie->size()) return false;
-  if (sodium_memcmp(cookie->data(), field.data(), field.size()) != 0) return false;
+  const auto& principal = accounts::PrincipalOf(request);
+  std::optional<std::string> expected;
+  if (!principal.anonymous()) {
+    if (principal.csrf_token.empty()) return false;  // API tokens do not post forms
+    expected = principal.csrf_token;
+  } else {
+    expected = request.Cookie(kCsrfCookie);
+  }
+  if (!expected || !LooksLikeToken(*expected) || field.size() != expected->size()) return false;
+  if (sodium_memcmp(expected->data(), field.data(), field.size()) != 0) return false;
   if (auto origin = request.Header("origin"); origin && *origin != "null") {
     auto host = request.Header("host");
     if (!host) return false;

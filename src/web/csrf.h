@@ -1,7 +1,9 @@
-// CSRF protection for HTML forms: the double-submit pattern. A random token lives in the cookie
-// "stadshart_csrf" (HttpOnly, SameSite=Strict) and in a hidden form field "csrf"; a state-changing POST is
-// accepted only when both are present and equal, and, when the browser sends an Origin header, it is our own.
-// (Once accounts exist, the token will also be bound to the session.)
+// CSRF protection for HTML forms, in a hidden form field "csrf":
+// - signed in: the token is the session's own (stored with the session, rotated at every sign-in);
+// - anonymous (the login form): the double-submit pattern, with the token also in the cookie "stadshart_csrf"
+//   (HttpOnly, SameSite=Strict).
+// A state-changing POST is accepted only when the token matches and, when the browser sends an Origin header,
+// that origin is our own.
 #pragma once
 
 #include <string>
@@ -24,8 +26,5 @@ CsrfToken CsrfFor(const http::Request& request);
 
 // Whether a form POST carries a valid token (see above).
 bool CsrfValid(const http::Request& request, const http::Fields& form);
-
-// 32 random bytes from libsodium, URL-safe base64 without padding.
-std::string RandomToken();
 
 }  // namespace stadshart::web

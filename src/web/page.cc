@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/request_auth.h"
+#include "web/csrf.h"
 #include "web/render.h"
 
 namespace stadshart::web {
@@ -10,21 +12,31 @@ namespace {
 struct NavItem {
   const char* href;
   const char* label;
+  const char* permission;  // shown only to who has it
 };
 
 // The modules that exist. Add a module here when its pages arrive; never link to what is not there.
 constexpr NavItem kNavigation[] = {
-    {"/", "Home"},
-    {"/werkplan", "Werkplan"},
+    {"/", "Home", "public"},
+    {"/werkplan", "Werkplan", "public"},
+    {"/beheer/geschiedenis", "Geschiedenis", "audit.read"},
+    {"/beheer/gebruikers", "Gebruikers", "users.manage"},
 };
 
 }  // namespace
 
-http::Response RenderPage(const Page& page, const char* template_name, const nlohmann::json& view) {
+http::Response RenderPage(const http::Request& request, const Page& page, const char* template_name,
+                          const nlohmann::json& view) {
   nlohmann::json layout;
   layout["title"] = page.title;
+  const auto& principal = accounts::PrincipalOf(request);
+  if (principal.user) {
+    layout["user"] = {{"name", principal.user->name}, {"csrf", CsrfFor(request).value}};
+  }
+  layout["signed_in"] = principal.user.has_value();
   nlohmann::json nav = nlohmann::json::array();
   for (const NavItem& item : kNavigation) {
+    if (!accounts::Can(request, item.permission)) continue;
     bool current = page.section == item.href;
     nav.push_back({{"href", item.href}, {"label", item.label}, {"current", current}});
   }
@@ -37,9 +49,10 @@ http::Response RenderPage(const Page& page, const char* template_name, const nlo
   return http::Response::Html(Render("layout", layout), page.status);
 }
 
-http::Response MessagePage(int status, const std::string& title, const std::string& message) {
+http::Response MessagePage(const http::Request& request, int status, const std::string& title,
+                           const std::string& message) {
   Page page{title, "", {{"/", "Home"}}, status};
-  return RenderPage(page, "message", {{"title", title}, {"message", message}});
+  return RenderPage(request, page, "message", {{"title", title}, {"message", message}});
 }
 
 nlohmann::json ErrorView(const std::vector<FieldError>& errors) {

@@ -23,11 +23,14 @@ struct Page {
   int status = 200;
 };
 
-// Renders `template_name` with `view` inside the layout.
-http::Response RenderPage(const Page& page, const char* template_name, const nlohmann::json& view);
+// Renders `template_name` with `view` inside the layout. The request says who is signed in (the header shows
+// their name and a sign-out button, or a sign-in link) and which navigation items they may see.
+http::Response RenderPage(const http::Request& request, const Page& page, const char* template_name,
+                          const nlohmann::json& view);
 
 // A plain page with a heading and one message, e.g. for 404.
-http::Response MessagePage(int status, const std::string& title, const std::string& message);
+http::Response MessagePage(const http::Request& request, int status, const std::string& title,
+                           const std::string& message);
 
 // The view model for form errors: {"field": {"message": "..."}} plus "errors": [{field, message}] for the
 // summary at the top of the form.

@@ -46,7 +46,7 @@ http::Response Serve(const http::Request& request, const std::string& path) {
 }  // namespace
 
 void AddStaticRoutes(http::Router& router) {
-  http::RouteOptions cached{.cacheable = true};
+  http::RouteOptions cached{.cacheable = true, .permission = "public"};
   router.Add(
       http::Method::kGet, "/static/{file}",
       [](http::Request& r) { return Serve(r, "static/" + std::string(r.Param("file"))); }, cached);

@@ -19,8 +19,12 @@ const PHONE = { width: 375, height: 800 };
 
 let server;
 let browser;
+let session;  // "stadshart_session=..." of the demo beheerder
+let token;    // a write API token of the demo beheerder
 before(async () => {
   [server, browser] = await Promise.all([new StadshartServer().seed().start(), chromium.launch(CHROMIUM)]);
+  session = await server.login();
+  token = server.createToken();
 });
 after(async () => {
   await browser?.close();
@@ -35,9 +39,14 @@ process.on('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(1));
 process.stdout.on('error', (error) => error.code === 'EPIPE' && process.exit(1));
 
-// A fresh context (cookies, viewport, JavaScript on or off) for one test; closed even when the test fails.
-async function withPage(options, fn) {
+// A fresh context (cookies, viewport, JavaScript on or off) for one test, signed in as the demo beheerder unless
+// `anonymous: true`; closed even when the test fails.
+async function withPage({ anonymous = false, ...options }, fn) {
   const context = await browser.newContext(options);
+  if (!anonymous) {
+    const [name, value] = session.split('=');
+    await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
   context.setDefaultTimeout(10000);
   try {
     return await fn(await context.newPage());
@@ -47,7 +56,8 @@ async function withPage(options, fn) {
 }
 
 const api = async (path, init) => {
-  const res = await fetch(server.url + path, init);
+  const headers = { ...(init?.headers ?? {}), ...(init?.method && init.method !== 'GET' ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(server.url + path, { ...init, headers });
   assert.ok(res.ok, `${init?.method ?? 'GET'} ${path}: ${res.status}`);
   return res.json();
 };
@@ -210,14 +220,14 @@ test('progress update: a "Voortgang" with today\'s date and a text appears in th
   const message = `Eerste overleg met de ThemaTafel gevoerd (browsertest ${Date.now()})`;
   await withPage({}, async (page) => {
     await page.goto(`${server.url}/acties/${action.id}`);
-    assert.equal(await page.locator('ol.stadshart-history > li').count(), 0);
+    assert.equal(await page.locator('ol.stadshart-history:not(.stadshart-changes) > li').count(), 0);
     const panel = page.getByRole('region', { name: 'Voortgang toevoegen' });
     await panel.getByLabel('Datum').fill(today);
     await panel.getByLabel('Wat is er gebeurd?').fill(message);
     await panel.getByRole('button', { name: 'Voortgang opslaan' }).click();
     await page.waitForURL(/[?&]voortgang=1/);
 
-    const entries = page.locator('ol.stadshart-history > li');
+    const entries = page.locator('ol.stadshart-history:not(.stadshart-changes) > li');
     assert.equal(await entries.count(), 1);
     const entry = entries.filter({ hasText: message });
     assert.equal(await entry.count(), 1, 'the new message is in the history');

@@ -6,10 +6,12 @@ import { StadshartServer } from '../support/server.mjs';
 
 const server = new StadshartServer().seed();
 after(async () => server.cleanup());
+let session;  // Cookie header of the demo beheerder's session
+let auth;
 
 async function formSession(url) {
-  const res = await fetch(url);
-  const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const res = await fetch(url, { headers: { cookie: session } });
+  const cookie = session;
   const html = await res.text();
   const token = html.match(/name="csrf" value="([^"]+)"/)?.[1];
   const version = html.match(/name="version" value="(\d+)"/)?.[1];
@@ -26,11 +28,13 @@ const postForm = (url, fields, cookie) =>
 
 test('form edits: CSRF refused, invalid refused with the message by the field, valid saved', async () => {
   await server.start();
+  session = await server.login();
+  auth = { authorization: `Bearer ${server.createToken()}` };
   const id = (await (await fetch(`${server.url}/api/v1/plans/2019`)).json()).chapters[1].actions[0].id;
   const page = `${server.url}/acties/${id}`;
   const before = await (await fetch(`${server.url}/api/v1/actions/${id}`)).json();
   const { cookie, token, version } = await formSession(page);
-  assert.ok(cookie.startsWith('stadshart_csrf='), 'csrf cookie set');
+  assert.ok(cookie.startsWith('stadshart_session='), 'signed in');
   assert.ok(token && version);
   const good = { title: 'Leidraad openbare ruimte opstellen', status: 'lopend', thematafel: 'ThemaTafel B', owners: 'gemeente' };
 
@@ -38,6 +42,8 @@ test('form edits: CSRF refused, invalid refused with the message by the field, v
   assert.equal(noToken.status, 403);
   const wrongToken = await postForm(page, { ...good, version, csrf: 'x'.repeat(43) }, cookie);
   assert.equal(wrongToken.status, 403);
+  const anonymous = await postForm(page, { ...good, version, csrf: token }, '');
+  assert.equal(anonymous.status, 401, 'not signed in: refused');
   const otherSite = await fetch(page, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: 'https://evil.example' },
@@ -69,7 +75,7 @@ test('user text is escaped in pages', async () => {
   const evil = '<script>alert("x")</script> & <b>vet</b>';
   const res = await fetch(`${server.url}/api/v1/actions/${action.id}`, {
     method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ version: action.version, title: evil }),
   });
   assert.equal(res.status, 200);
@@ -84,7 +90,7 @@ test('changes survive a graceful restart', async () => {
   const action = (await (await fetch(`${server.url}/api/v1/plans/2019`)).json()).chapters[3].actions[0];
   const res = await fetch(`${server.url}/api/v1/actions/${action.id}`, {
     method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ version: action.version, status: 'gereed' }),
   });
   assert.equal(res.status, 200);

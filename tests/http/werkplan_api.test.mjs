@@ -7,8 +7,10 @@ import { startDemoServer, StadshartServer } from '../support/server.mjs';
 const SEED = new URL('../../../shared/seed/werkplan-binnenstad-assen-2018-2019.txt', import.meta.url).pathname;
 
 let server;
+let auth;  // Authorization header of a write token of the demo beheerder
 before(async () => {
   server = await startDemoServer();
+  auth = { authorization: `Bearer ${server.createToken()}` };
 });
 after(async () => {
   await server?.cleanup();
@@ -19,7 +21,7 @@ const json = async (path) => (await get(path)).json();
 const patch = (path, body, headers = {}) =>
   fetch(server.url + path, {
     method: 'PATCH',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...auth, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 const allActions = (plan) => plan.chapters.flatMap((c) => c.actions);
@@ -145,7 +147,7 @@ test('progress updates are stored and listed, newest first', async () => {
   const post = (body) =>
     fetch(`${server.url}/api/v1/actions/${action.id}/updates`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify(body),
     });
   assert.equal((await post({ date: '2019-03-01', text: 'Eerste overleg' })).status, 201);
@@ -158,7 +160,7 @@ test('progress updates are stored and listed, newest first', async () => {
 });
 
 test('roll-over to 2020 carries unfinished actions once, however often it runs', async () => {
-  const rollover = () => fetch(`${server.url}/api/v1/plans/2019/rollover`, { method: 'POST' });
+  const rollover = () => fetch(`${server.url}/api/v1/plans/2019/rollover`, { method: 'POST', headers: auth });
   const plan2019 = await json('/api/v1/plans/2019');
   const unfinished = allActions(plan2019).filter((a) => a.status !== 'gereed' && a.status !== 'vervallen').length;
   const first = await rollover();
@@ -173,7 +175,7 @@ test('roll-over to 2020 carries unfinished actions once, however often it runs',
   assert.equal(allActions(plan2020).length, unfinished);
   assert.equal(plan2020.chapters.flatMap((c) => c.key_points).length, 19);
   assert.ok(allActions(plan2020).every((a) => typeof a.carried_from === 'number'));
-  assert.equal((await fetch(`${server.url}/api/v1/plans/1990/rollover`, { method: 'POST' })).status, 404);
+  assert.equal((await fetch(`${server.url}/api/v1/plans/1990/rollover`, { method: 'POST', headers: auth })).status, 404);
 });
 
 test('goals of the binnenstadakkoord are structured data', async () => {

@@ -15,10 +15,44 @@ export class StadshartServer {
     this.log = '';
   }
 
-  // Creates the database with the Assen demo data.
+  // Creates the database with the Assen demo data; this.admin is the demo beheerder's {email, password}.
   seed() {
-    execFileSync(BIN, ['seed', '--demo', '--db', this.db], { stdio: 'pipe' });
+    const out = execFileSync(BIN, ['seed', '--demo', '--db', this.db], { stdio: 'pipe' }).toString();
+    const m = out.match(/Demo-login: (\S+) \/ (\S+)/);
+    if (!m) throw new Error(`no demo login in seed output:\n${out}`);
+    this.admin = { email: m[1], password: m[2] };
     return this;
+  }
+
+  // Runs the stadshart binary with --db and returns stdout.
+  cli(args, input) {
+    return execFileSync(BIN, [...args, '--db', this.db], { input, stdio: ['pipe', 'pipe', 'pipe'] }).toString();
+  }
+
+  // A new API token (the last line of `stadshart token create`).
+  createToken({ email = this.admin.email, scope = 'write' } = {}) {
+    return this.cli(['token', 'create', '--email', email, '--scope', scope]).trim().split('\n').pop();
+  }
+
+  // A user with a known password.
+  addUser(email, role, password = 'paardenbloem-42', name = `Test ${role}`) {
+    this.cli(['user', 'add', '--email', email, '--name', name, '--role', role, '--password-stdin'], `${password}\n`);
+    return { email, password };
+  }
+
+  // Signs in through the login form; returns the Cookie header value of the new session.
+  async login({ email, password } = this.admin) {
+    const page = await fetch(`${this.url}/login`);
+    const csrfCookie = page.headers.get('set-cookie').split(';')[0];
+    const token = (await page.text()).match(/name="csrf" value="([^"]+)"/)[1];
+    const res = await fetch(`${this.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+      body: new URLSearchParams({ email, password, csrf: token, terug: '/' }).toString(),
+    });
+    if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
+    return res.headers.get('set-cookie').split(';')[0];
   }
 
   // Starts the server and resolves when it listens; this.url is then e.g. http://127.0.0.1:43210

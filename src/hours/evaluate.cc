@@ -1,0 +1,420 @@
+#include "hours/evaluate.h"
+
+#include <date/iso_week.h>
+#include <date/tz.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "hours/sun.h"
+
+namespace stadshart::hours {
+namespace {
+
+using date::days;
+using date::sys_days;
+using date::year_month_day;
+using std::chrono::minutes;
+
+constexpr int kDay = 24 * 60;
+constexpr const char* kOpenEndComment = "Specified as open end. Closing time was guessed.";
+
+// A stretch of one local day in minutes [from, to), 0 <= from < to <= 1440.
+struct Segment {
+  int from = 0;
+  int to = 0;
+  State state;
+  bool open_end = false;  // a guessed continuation: cut where a later range begins
+};
+
+// Minutes of a rule's times relative to the start of the day they belong to; may exceed 1440.
+struct Piece {
+  int from = 0;
+  int to = 0;
+  bool open_end = false;
+};
+
+int GuessOpenEnd(int from) {
+  if (from >= kDay) return std::min(from + 8 * 60, 2 * kDay);
+  if (from < 17 * 60) return kDay;
+  return from / 60 * 60 + 10 * 60;
+}
+
+int WeekdayIndex(sys_days d) { return static_cast<int>((date::weekday{d}.c_encoding() + 6) % 7); }
+
+std::optional<sys_days> Resolve(const DatePoint& p, int year) {
+  int y = p.year != 0 ? p.year : year;
+  sys_days base;
+  switch (p.kind) {
+    case DatePoint::Kind::kDay: {
+      year_month_day ymd = date::year{y} / date::month(static_cast<unsigned>(p.month)) /
+                           date::day(static_cast<unsigned>(p.day));
+      if (!ymd.ok()) return std::nullopt;
+      base = sys_days{ymd};
+      break;
+    }
+    case DatePoint::Kind::kEaster:
+      base = sys_days{EasterSunday(y)};
+      break;
+    case DatePoint::Kind::kNthWeekday: {
+      date::weekday wd{static_cast<unsigned>((p.weekday + 1) % 7)};
+      auto ym = date::year{y} / date::month(static_cast<unsigned>(p.month));
+      if (p.nth > 0) {
+        year_month_day ymd{sys_days{ym / wd[static_cast<unsigned>(p.nth)]}};
+        if (ymd.month() != ym.month()) return std::nullopt;
+        base = sys_days{ymd};
+      } else {
+        sys_days last = sys_days{ym / wd[date::last]};
+        base = last - days{7 * (-p.nth - 1)};
+        if (year_month_day{base}.month() != ym.month()) return std::nullopt;
+      }
+      break;
+    }
+  }
+  return base + days{p.day_offset};
+}
+
+bool MonthDayMatches(const MonthDayRange& r, sys_days d) {
+  int year = static_cast<int>(year_month_day{d}.year());
+  for (int base : {year - 1, year}) {
+    if (r.from.year != 0 && base != year) continue;  // explicit years: resolve once
+    std::optional<sys_days> a;
+    std::optional<sys_days> b;
+    if (r.whole_months) {
+      int from_year = r.from.year != 0 ? r.from.year : base;
+      a = sys_days{date::year{from_year} / date::month(static_cast<unsigned>(r.from.month)) / 1};
+      int to_year = r.to.year != 0 ? r.to.year : (r.to.month < r.from.month ? from_year + 1 : from_year);
+      b = sys_days{date::year{to_year} / date::month(static_cast<unsigned>(r.to.month)) / date::last};
+    } else {
+      a = Resolve(r.from, base);
+      b = Resolve(r.to, base);
+      bool movable = r.from.kind == DatePoint::Kind::kEaster || r.to.kind == DatePoint::Kind::kEaster;
+      if (a && b && *b < *a && r.to.year == 0 && !movable) b = Resolve(r.to, base + 1);
+    }
+    if (!a || !b || d < *a || d > *b) continue;
+    if (r.step > 1 && (d - *a).count() % r.step != 0) continue;
+    return true;
+  }
+  return false;
+}
+
+bool WeekdayMatches(const WeekdayRange& w, sys_days d) {
+  sys_days base = d - days{w.day_offset};
+  int wd = WeekdayIndex(base);
+  bool in_range = w.from <= w.to ? (wd >= w.from && wd <= w.to) : (wd >= w.from || wd <= w.to);
+  if (!in_range) return false;
+  if (w.nth.empty()) return true;
+  year_month_day ymd{base};
+  int dom = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  int last = static_cast<int>(static_cast<unsigned>((ymd.year() / ymd.month() / date::last).day()));
+  int from_start = (dom - 1) / 7 + 1;
+  int from_end = -((last - dom) / 7 + 1);
+  return std::find(w.nth.begin(), w.nth.end(), from_start) != w.nth.end() ||
+         std::find(w.nth.begin(), w.nth.end(), from_end) != w.nth.end();
+}
+
+}  // namespace
+
+Result<Evaluator> Evaluator::Create(Schedule schedule, EvaluationContext context) {
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(context.time_zone);
+  } catch (const std::exception&) {
+    return Problem{0, "unknown time zone '" + context.time_zone + "'",
+                   "onbekende tijdzone '" + context.time_zone + "'"};
+  }
+  if (schedule.UsesPublicHolidays() && !context.public_holidays) {
+    return Problem{0, "PH is used but no public holidays are known for this place",
+                   "PH wordt gebruikt, maar voor deze plaats zijn geen feestdagen bekend"};
+  }
+  if (schedule.UsesSchoolHolidays() && !context.school_holidays) {
+    return Problem{0, "SH is used but no school holidays are known for this place",
+                   "SH wordt gebruikt, maar voor deze plaats zijn geen schoolvakanties bekend"};
+  }
+  if (schedule.UsesSun() && !context.location) {
+    return Problem{0, "sun times are used but the location is not known",
+                   "zonnetijden worden gebruikt, maar de locatie is niet bekend"};
+  }
+  return Evaluator(std::move(schedule), std::move(context), zone);
+}
+
+namespace {
+
+class DayBuilder {
+ public:
+  DayBuilder(const Schedule& schedule, const EvaluationContext& context, const date::time_zone* zone, sys_days day)
+      : schedule_(schedule), context_(context), zone_(zone), day_(day) {}
+
+  std::vector<Segment> Build() {
+    for (const Rule& rule : schedule_.rules) Apply(rule);
+    return std::move(segments_);
+  }
+
+ private:
+  // Whether the rule's date selectors match day d; `comment` receives the holiday name when PH made it match.
+  bool Matches(const Rule& r, sys_days d, std::optional<std::string>& comment) const {
+    if (!r.years.empty() || !r.monthdays.empty()) {
+      int year = static_cast<int>(year_month_day{d}.year());
+      for (const auto& list : r.years) {
+        bool any = std::any_of(list.begin(), list.end(), [&](const YearRange& y) {
+          return year >= y.from && year <= y.to && (year - y.from) % y.step == 0;
+        });
+        if (!any) return false;
+      }
+      for (const auto& list : r.monthdays) {
+        if (std::none_of(list.begin(), list.end(), [&](const MonthDayRange& m) { return MonthDayMatches(m, d); })) {
+          return false;
+        }
+      }
+    }
+    if (!r.weeks.empty()) {
+      int week = static_cast<int>(static_cast<unsigned>(iso_week::year_weeknum_weekday{d}.weeknum()));
+      for (const auto& list : r.weeks) {
+        bool any = std::any_of(list.begin(), list.end(), [&](const WeekRange& w) {
+          return week >= w.from && week <= w.to && (week - w.from) % w.step == 0;
+        });
+        if (!any) return false;
+      }
+    }
+    for (const DayFilter& f : r.days) {
+      bool any = std::any_of(f.weekdays.begin(), f.weekdays.end(),
+                             [&](const WeekdayRange& w) { return WeekdayMatches(w, d); });
+      for (const Holiday& h : f.holidays) {
+        sys_days base = d - days{h.day_offset};
+        std::optional<std::string> name = h.kind == HolidayKind::kPublic
+                                              ? context_.public_holidays->NameOn(year_month_day{base})
+                                              : context_.school_holidays->NameOn(year_month_day{base});
+        if (!name) continue;
+        if (!comment && h.kind == HolidayKind::kPublic) {
+          comment = h.day_offset == 0 ? *name : (h.day_offset > 0 ? "Day after " : "Day before ") + *name;
+        }
+        any = true;
+      }
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  int Minutes(const TimeOfDay& t, sys_days d) const {
+    if (t.base == TimeBase::kClock) return t.minutes;
+    SunTimes sun = SunTimesOn(year_month_day{d}, context_.location->latitude, context_.location->longitude);
+    Instant at = t.base == TimeBase::kSunrise ? sun.sunrise
+                 : t.base == TimeBase::kSunset ? sun.sunset
+                 : t.base == TimeBase::kDawn   ? sun.dawn
+                                               : sun.dusk;
+    auto local = zone_->to_local(at);
+    auto since_midnight = std::chrono::floor<minutes>(local - date::local_days{d.time_since_epoch()});
+    return static_cast<int>(since_midnight.count()) + t.minutes;
+  }
+
+  static int Nominal(const TimeOfDay& t) {
+    switch (t.base) {
+      case TimeBase::kClock: return t.minutes;
+      case TimeBase::kSunrise: return 6 * 60 + t.minutes;
+      case TimeBase::kSunset: return 18 * 60 + t.minutes;
+      case TimeBase::kDawn: return 5 * 60 + 30 + t.minutes;
+      case TimeBase::kDusk: return 18 * 60 + 30 + t.minutes;
+    }
+    return t.minutes;
+  }
+
+  // The rule's pieces for day d, relative to the start of d.
+  std::vector<Piece> Pieces(const Rule& r, sys_days d) const {
+    std::vector<Piece> out;
+    if (r.times.empty()) {
+      out.push_back({0, kDay, false});
+      return out;
+    }
+    for (const TimeSpan& span : r.times) {
+      int from = Minutes(span.from, d);
+      if (!span.to) {
+        if (span.open_end) {
+          out.push_back({from, GuessOpenEnd(from), true});
+        } else {
+          out.push_back({from, from + 1, false});
+        }
+        continue;
+      }
+      int to = Minutes(*span.to, d);
+      // Whether a range wraps past midnight is decided on nominal sun times (sunrise 06:00, sunset 18:00), so that
+      // "sunset-sunrise" wraps and "sunrise-08:00" is simply empty on days the sun rises after 08:00.
+      if (Nominal(*span.to) <= Nominal(span.from)) {
+        to += kDay;
+      } else if (to <= from) {
+        continue;
+      }
+      if (span.period > 0) {
+        for (int t = from; t <= to; t += span.period) out.push_back({t, t + 1, false});
+        continue;
+      }
+      out.push_back({from, to, false});
+      if (span.open_end) out.push_back({to, GuessOpenEnd(to), true});
+    }
+    return out;
+  }
+
+  static bool SpillsOver(const Rule& r) {
+    for (const TimeSpan& s : r.times) {
+      if (s.open_end) return true;
+      if (s.from.base != TimeBase::kClock || (s.to && s.to->base != TimeBase::kClock)) return true;
+      if (s.to && (s.to->minutes <= s.from.minutes || s.to->minutes > kDay)) return true;
+    }
+    return false;
+  }
+
+  void Apply(const Rule& rule) {
+    std::optional<std::string> today_comment;
+    std::optional<std::string> yesterday_comment;  // holiday names stay on the day itself
+    bool today = Matches(rule, day_, today_comment);
+    bool yesterday = SpillsOver(rule) && Matches(rule, day_ - days{1}, yesterday_comment);
+    if (!today && !yesterday) return;
+    RuleState state = rule.EffectiveState();
+    bool fill_only = rule.separator == Separator::kFallback;
+    if (today && rule.separator == Separator::kNormal && !(state == RuleState::kClosed && !rule.times.empty())) {
+      segments_.clear();
+    }
+    if (yesterday) {
+      for (const Piece& p : Pieces(rule, day_ - days{1})) {
+        if (p.to <= kDay) continue;
+        Assign(std::max(p.from - kDay, 0), std::min(p.to - kDay, kDay), StateOf(rule, p, std::nullopt),
+               p.open_end, fill_only);
+      }
+    }
+    if (today) {
+      for (const Piece& p : Pieces(rule, day_)) {
+        if (p.from >= kDay) continue;
+        Assign(std::max(p.from, 0), std::min(p.to, kDay), StateOf(rule, p, today_comment), p.open_end, fill_only);
+      }
+    }
+  }
+
+  static State StateOf(const Rule& rule, const Piece& p, const std::optional<std::string>& holiday) {
+    State s;
+    s.state = rule.EffectiveState();
+    s.comment = rule.comment ? rule.comment : holiday;
+    if (p.open_end && s.state != RuleState::kClosed) {
+      s.state = RuleState::kUnknown;
+      if (!rule.comment) s.comment = kOpenEndComment;
+    }
+    return s;
+  }
+
+  void Assign(int from, int to, const State& state, bool open_end, bool fill_only) {
+    if (from >= to) return;
+    if (fill_only) {
+      // fill the gaps and the closed stretches only
+      int cursor = from;
+      std::vector<std::pair<int, int>> holes;
+      for (const Segment& s : segments_) {
+        if (s.to <= cursor || s.from >= to) continue;
+        if (s.state.state == RuleState::kClosed) continue;
+        if (s.from > cursor) holes.emplace_back(cursor, s.from);
+        cursor = std::max(cursor, s.to);
+      }
+      if (cursor < to) holes.emplace_back(cursor, to);
+      for (auto [a, b] : holes) Overwrite(a, b, state, open_end);
+      return;
+    }
+    // a later range cuts a guessed open end that began before it
+    for (Segment& s : segments_) {
+      if (s.open_end && s.from < from && s.to > from) s.to = from;
+    }
+    std::erase_if(segments_, [](const Segment& s) { return s.from >= s.to; });
+    Overwrite(from, to, state, open_end);
+  }
+
+  void Overwrite(int from, int to, const State& state, bool open_end) {
+    std::vector<Segment> out;
+    for (const Segment& s : segments_) {
+      if (s.to <= from || s.from >= to) {
+        out.push_back(s);
+        continue;
+      }
+      if (s.from < from) out.push_back({s.from, from, s.state, s.open_end});
+      if (s.to > to) out.push_back({to, s.to, s.state, s.open_end});
+    }
+    out.push_back({from, to, state, open_end});
+    std::sort(out.begin(), out.end(), [](const Segment& a, const Segment& b) { return a.from < b.from; });
+    segments_ = std::move(out);
+  }
+
+  const Schedule& schedule_;
+  const EvaluationContext& context_;
+  const date::time_zone* zone_;
+  sys_days day_;
+  std::vector<Segment> segments_;
+};
+
+}  // namespace
+
+std::vector<Evaluator::Piece> Evaluator::DayPieces(sys_days day) const {
+  std::vector<Segment> segments = DayBuilder(schedule_, context_, zone_, day).Build();
+  auto instant = [&](int m) {
+    return zone_->to_sys(date::local_days{day.time_since_epoch()} + minutes{m}, date::choose::earliest);
+  };
+  std::vector<Piece> out;
+  int cursor = 0;
+  auto push = [&](int from, int to, const State& s) {
+    Instant a = instant(from);
+    Instant b = instant(to);
+    if (a >= b) return;
+    if (!out.empty() && out.back().state == s && out.back().to == a) {
+      out.back().to = b;
+      return;
+    }
+    out.push_back({a, b, s});
+  };
+  for (const Segment& s : segments) {
+    if (s.from > cursor) push(cursor, s.from, State{});
+    push(s.from, s.to, s.state);
+    cursor = s.to;
+  }
+  if (cursor < kDay) push(cursor, kDay, State{});
+  return out;
+}
+
+State Evaluator::StateAt(Instant instant) const {
+  sys_days day{std::chrono::floor<days>(zone_->to_local(instant)).time_since_epoch()};
+  for (sys_days d : {day - days{1}, day, day + days{1}}) {
+    for (const Piece& p : DayPieces(d)) {
+      if (p.from <= instant && instant < p.to) return p.state;
+    }
+  }
+  return State{};
+}
+
+std::optional<Instant> Evaluator::NextChange(Instant after, Instant horizon) const {
+  RuleState current = StateAt(after).state;
+  sys_days day{std::chrono::floor<days>(zone_->to_local(after)).time_since_epoch()};
+  for (sys_days d = day; ; d += days{1}) {
+    for (const Piece& p : DayPieces(d)) {
+      if (p.from > horizon) return std::nullopt;
+      if (p.to <= after) continue;
+      if (p.state.state != current) return std::max(p.from, after);
+    }
+  }
+}
+
+std::vector<Interval> Evaluator::Intervals(Instant from, Instant to) const {
+  std::vector<Interval> out;
+  if (from >= to) return out;
+  sys_days first{std::chrono::floor<days>(zone_->to_local(from)).time_since_epoch()};
+  sys_days last{std::chrono::floor<days>(zone_->to_local(to - std::chrono::seconds{1})).time_since_epoch()};
+  for (sys_days d = first; d <= last; d += days{1}) {
+    for (const Piece& p : DayPieces(d)) {
+      if (p.state.state == RuleState::kClosed) continue;
+      Instant a = std::max(p.from, from);
+      Instant b = std::min(p.to, to);
+      if (a >= b) continue;
+      bool unknown = p.state.state == RuleState::kUnknown;
+      if (!out.empty() && out.back().to == a && out.back().unknown == unknown && out.back().comment == p.state.comment) {
+        out.back().to = b;
+        continue;
+      }
+      out.push_back({a, b, unknown, p.state.comment});
+    }
+  }
+  return out;
+}
+
+}  // namespace stadshart::hours

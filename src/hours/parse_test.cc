@@ -1,0 +1,114 @@
+#include "hours/parse.h"
+
+#include <gtest/gtest.h>
+
+namespace stadshart::hours {
+namespace {
+
+std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
+  Result<Parsed> parsed = Parse(expression, options);
+  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
+  return parsed.value().normalised;
+}
+
+TEST(Parse, WeekdaysAndTimesRoundTrip) {
+  EXPECT_EQ(Normalised("Mo-Fr 09:00-18:00; Sa 10:00-17:00"), "Mo-Fr 09:00-18:00; Sa 10:00-17:00");
+  EXPECT_EQ(Normalised("Mo,We,Fr 09:00-12:00,13:00-17:30"), "Mo,We,Fr 09:00-12:00,13:00-17:30");
+  EXPECT_EQ(Normalised("24/7"), "24/7");
+  EXPECT_EQ(Normalised("Mo-Sa 10:00-18:00; PH off"), "Mo-Sa 10:00-18:00; PH off");
+}
+
+}  // namespace
+}  // namespace stadshart::hours
+
+namespace stadshart::hours {
+namespace {
+
+TEST(Parse, DutchInputIsAcceptedWithWarningsAndANormalisedSuggestion) {
+  Result<Parsed> parsed = Parse("ma-vr 9:00-18:00; za 10.00-17.00; zo gesloten");
+  ASSERT_TRUE(parsed.ok()) << parsed.problem().message;
+  EXPECT_EQ(parsed.value().normalised, "Mo-Fr 09:00-18:00; Sa 10:00-17:00; Su off");
+  ASSERT_FALSE(parsed.value().warnings.empty());
+  EXPECT_EQ(parsed.value().warnings[0].position, 0u);
+  EXPECT_EQ(parsed.value().warnings[0].message_nl, "'ma' is gelezen als 'Mo'");
+}
+
+TEST(Parse, CommonFreeFormIsRepaired) {
+  EXPECT_EQ(Normalised("Montag bis Freitag 10-18 Uhr"), "Mo-Fr 10:00-18:00");
+  EXPECT_EQ(Normalised("10am-6pm"), "10:00-18:00");
+  EXPECT_EQ(Normalised("Mo 12:00–14:00"), "Mo 12:00-14:00");
+  EXPECT_EQ(Normalised("dagelijks 08:00-22:00"), "Mo-Su 08:00-22:00");
+  EXPECT_EQ(Normalised("17:00 til late"), "17:00+");
+}
+
+TEST(Parse, DatesWeeksYearsAndHolidays) {
+  EXPECT_EQ(Normalised("2025 Dec 24 10:00-16:00"), "2025 Dec 24 10:00-16:00");
+  EXPECT_EQ(Normalised("Nov-Feb Mo-Sa 10:00-17:00"), "Nov-Feb Mo-Sa 10:00-17:00");
+  EXPECT_EQ(Normalised("Dec 11,15-17,24 off"), "Dec 11,Dec 15-17,Dec 24 off");
+  EXPECT_EQ(Normalised("easter -2 days-easter +1 day off"), "easter -2 days-easter +1 day off");
+  EXPECT_EQ(Normalised("week 01-53/2 Fr 09:00-12:00"), "week 01-53/2 Fr 09:00-12:00");
+  EXPECT_EQ(Normalised("2020-2030/2,2040+ Jan 01 off"), "2020-2030/2,2040+ Jan 01 off");
+  EXPECT_EQ(Normalised("Su[1],Su[-1] 12:00-17:00"), "Su[1],Su[-1] 12:00-17:00");
+  EXPECT_EQ(Normalised("Sa[-1] +1 day 10:00-12:00"), "Sa[-1] +1 day 10:00-12:00");
+  EXPECT_EQ(Normalised("PH -1 day 09:00-16:00; SH Mo-Fr 10:00-15:00"), "PH -1 day 09:00-16:00; SH Mo-Fr 10:00-15:00");
+}
+
+TEST(Parse, TimesSunOpenEndRulesAndComments) {
+  EXPECT_EQ(Normalised("Fr-Sa 22:00-04:00, Su 20:00-26:00"), "Fr-Sa 22:00-04:00, Su 20:00-26:00");
+  EXPECT_EQ(Normalised("Tu 23:59-48:00"), "Tu 23:59-48:00");
+  EXPECT_EQ(Normalised("(sunrise+01:00)-(sunset-00:30); dawn-dusk"), "(sunrise+01:00)-(sunset-00:30); dawn-dusk");
+  EXPECT_EQ(Normalised("Mo-Fr 09:00-17:00 || \"op afspraak\""), "Mo-Fr 09:00-17:00 || \"op afspraak\"");
+  EXPECT_EQ(Normalised("Mo 10:00-12:00 unknown \"bel even\""), "Mo 10:00-12:00 unknown \"bel even\"");
+}
+
+TEST(Parse, PointsInTimeOnlyWhereTheTagTakesThem) {
+  ParseOptions points;
+  points.mode = TimeMode::kPoints;
+  EXPECT_EQ(Normalised("Mo-Fr 10:00-16:00/90", points), "Mo-Fr 10:00-16:00/01:30");
+  EXPECT_EQ(Normalised("Mo 12:00,15:00", points), "Mo 12:00,15:00");
+  EXPECT_FALSE(Parse("Mo 12:00").ok());
+  EXPECT_FALSE(Parse("Mo 12:00-14:00", points).ok());
+}
+
+TEST(Parse, ErrorsSayWhereAndWhatWasExpected) {
+  Result<Parsed> r = Parse("Mo-Fr 09:00-");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.problem().position, 12u);
+  EXPECT_EQ(r.problem().message, "expected a time like 09:00 at the end");
+  EXPECT_EQ(r.problem().message_nl, "verwacht: een tijd zoals 09:00 aan het eind");
+
+  r = Parse("Mo-Tr 17:00-20:00");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.problem().position, 3u);
+  EXPECT_EQ(r.problem().message, "expected a weekday after '-', found 'Tr'");
+
+  r = Parse("Mo 21:00-22:60");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.problem().position, 12u);
+  EXPECT_EQ(r.problem().message, "minutes go from 00 to 59");
+}
+
+TEST(Parse, PositionsCountCharactersNotBytes) {
+  Result<Parsed> r = Parse("Mo–Fr 09:00-18:00 \"geöffnet\" xyz");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.problem().position, 29u);
+}
+
+TEST(Parse, RejectsWhatTheSpecificationRejects) {
+  for (const char* bad : {"", " ", ";", "||", "week 00", "week 54", "week 40-30", "Jun 31", "Feb 30",
+                          "27:00-29:00", "23:59-48:01", "Su-PH", "Mo,,Th", "2014-2012", "2014/0", "(sunrise)-sunset",
+                          "PH + 2 day", "Sa[1,0,3]", "12:00-15:00/60", "\"unclosed", "10:am - 8:pm", "listopad"}) {
+    EXPECT_FALSE(Parse(bad).ok()) << bad;
+  }
+}
+
+TEST(Parse, NormalisedFormParsesToTheSameNormalisedForm) {
+  for (const char* text : {"Mo-Fr 09:00-18:00; PH off", "Jan 23-Feb 12 00:00-24:00", "easter -7 days-Nov 01: Tu-Sa 10:00-12:00",
+                           "week 02-52/6 Fr", "Mo 22:00-04:00+", "SH Mo-Fr (sunrise+03:00)-sunset"}) {
+    std::string once = Normalised(text);
+    EXPECT_EQ(Normalised(once), once) << text;
+  }
+}
+
+}  // namespace
+}  // namespace stadshart::hours

@@ -1,0 +1,200 @@
+#include "hours/prettify.h"
+
+#include <cstdio>
+#include <string>
+
+namespace stadshart::hours {
+namespace {
+
+constexpr const char* kWeekdays[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string TwoDigits(int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
+}
+
+std::string Clock(int minutes) { return TwoDigits(minutes / 60) + ":" + TwoDigits(minutes % 60); }
+
+std::string Offset(int days) {
+  if (days == 0) return "";
+  return std::string(days > 0 ? " +" : " -") + std::to_string(days > 0 ? days : -days) +
+         (days == 1 || days == -1 ? " day" : " days");
+}
+
+std::string Join(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const std::string& p : parts) {
+    if (!out.empty()) out += separator;
+    out += p;
+  }
+  return out;
+}
+
+std::string Year(const YearRange& y) {
+  std::string s = std::to_string(y.from);
+  if (y.to == kOpenYear) {
+    if (y.step <= 1) return s + '+';
+    s += '/';
+    return s + std::to_string(y.step);
+  }
+  if (y.to != y.from) {
+    s += '-';
+    s += std::to_string(y.to);
+  }
+  if (y.step > 1) {
+    s += '/';
+    s += std::to_string(y.step);
+  }
+  return s;
+}
+
+std::string Date(const DatePoint& p, bool month_only, bool with_month) {
+  std::string s = p.year != 0 ? std::to_string(p.year) + " " : "";
+  if (p.kind == DatePoint::Kind::kEaster) {
+    s += "easter";
+  } else {
+    if (with_month) s += std::string(kMonths[p.month - 1]);
+    if (!month_only) {
+      if (with_month) s += " ";
+      if (p.kind == DatePoint::Kind::kDay) {
+        s += TwoDigits(p.day);
+      } else {
+        s += std::string(kWeekdays[p.weekday]) + "[" + std::to_string(p.nth) + "]";
+      }
+    }
+  }
+  return s + Offset(p.day_offset);
+}
+
+std::string MonthDay(const MonthDayRange& r) {
+  if (r.whole_months) {
+    std::string s = Date(r.from, true, true);
+    if (r.to.month != r.from.month || r.to.year != r.from.year) {
+      s += '-';
+    s += Date(DatePoint{r.to.kind, r.to.year == r.from.year ? 0 : r.to.year, r.to.month}, true, true);
+    }
+    return s;
+  }
+  std::string s = Date(r.from, false, true);
+  bool same = r.to.kind == r.from.kind && r.to.year == r.from.year && r.to.month == r.from.month &&
+              r.to.day == r.from.day && r.to.weekday == r.from.weekday && r.to.nth == r.from.nth &&
+              r.to.day_offset == r.from.day_offset;
+  if (!same) {
+    bool day_only = r.to.kind == DatePoint::Kind::kDay && r.from.kind == DatePoint::Kind::kDay &&
+                    r.to.month == r.from.month && r.to.year == r.from.year && r.from.day_offset == 0 &&
+                    r.to.day_offset == 0;
+    s += '-';
+    s += (day_only ? TwoDigits(r.to.day) : Date(r.to, false, true));
+  }
+  if (r.step > 1) {
+    s += '/';
+    s += std::to_string(r.step);
+  }
+  return s;
+}
+
+std::string Week(const WeekRange& w) {
+  std::string s = TwoDigits(w.from);
+  if (w.to != w.from) {
+    s += '-';
+    s += TwoDigits(w.to);
+  }
+  if (w.step > 1) {
+    s += '/';
+    s += std::to_string(w.step);
+  }
+  return s;
+}
+
+std::string Weekday(const WeekdayRange& w) {
+  std::string s = kWeekdays[w.from];
+  if (w.to != w.from) s += std::string("-") + kWeekdays[w.to];
+  if (!w.nth.empty()) {
+    std::vector<std::string> n;
+    for (int k : w.nth) n.push_back(std::to_string(k));
+    s += '[';
+    s += Join(n, ",") + "]";
+  }
+  return s + Offset(w.day_offset);
+}
+
+std::string Time(const TimeOfDay& t) {
+  if (t.base == TimeBase::kClock) return Clock(t.minutes);
+  const char* name = t.base == TimeBase::kSunrise ? "sunrise"
+                     : t.base == TimeBase::kSunset ? "sunset"
+                     : t.base == TimeBase::kDawn   ? "dawn"
+                                                   : "dusk";
+  if (t.minutes == 0) return name;
+  int m = t.minutes < 0 ? -t.minutes : t.minutes;
+  return std::string("(") + name + (t.minutes < 0 ? "-" : "+") + Clock(m) + ")";
+}
+
+std::string Span(const TimeSpan& s) {
+  std::string out = Time(s.from);
+  if (s.to) {
+    out += '-';
+    out += Time(*s.to);
+  }
+  if (s.open_end) out += "+";
+  if (s.period > 0) {
+    out += '/';
+    out += Clock(s.period);
+  }
+  return out;
+}
+
+std::string RuleText(const Rule& r) {
+  std::vector<std::string> parts;
+  for (const auto& list : r.years) {
+    std::vector<std::string> items;
+    for (const auto& y : list) items.push_back(Year(y));
+    parts.push_back(Join(items, ","));
+  }
+  for (const auto& list : r.monthdays) {
+    std::vector<std::string> items;
+    for (const auto& m : list) items.push_back(MonthDay(m));
+    parts.push_back(Join(items, ","));
+  }
+  for (const auto& list : r.weeks) {
+    std::vector<std::string> items;
+    for (const auto& w : list) items.push_back(Week(w));
+    parts.push_back("week " + Join(items, ","));
+  }
+  for (const auto& filter : r.days) {
+    std::vector<std::string> items;
+    for (const auto& w : filter.weekdays) items.push_back(Weekday(w));
+    for (const auto& h : filter.holidays) {
+      items.push_back(std::string(h.kind == HolidayKind::kPublic ? "PH" : "SH") + Offset(h.day_offset));
+    }
+    parts.push_back(Join(items, ","));
+  }
+  if (r.always) parts.emplace_back("24/7");
+  if (!r.times.empty()) {
+    std::vector<std::string> items;
+    for (const auto& t : r.times) items.push_back(Span(t));
+    parts.push_back(Join(items, ","));
+  }
+  if (r.state) {
+    parts.emplace_back(*r.state == RuleState::kOpen ? "open" : *r.state == RuleState::kClosed ? "off" : "unknown");
+  }
+  if (r.comment) parts.push_back("\"" + *r.comment + "\"");
+  return Join(parts, " ");
+}
+
+}  // namespace
+
+std::string Prettify(const Schedule& schedule) {
+  std::string out;
+  for (const Rule& rule : schedule.rules) {
+    if (!out.empty()) {
+      out += rule.separator == Separator::kNormal ? "; " : rule.separator == Separator::kAdditional ? ", " : " || ";
+    }
+    out += RuleText(rule);
+  }
+  return out;
+}
+
+}  // namespace stadshart::hours

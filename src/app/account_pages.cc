@@ -15,12 +15,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-std::string FormValue(const http::Fields& form, std::string_view name) {
-  for (const auto& [key, value] : form) {
-    if (key == name) return value;
-  }
-  return {};
-}
 
 // Only local paths, so the login form cannot be used to send people elsewhere.
 std::string SafeReturn(std::string_view target) {
@@ -50,8 +44,8 @@ Response LoginPage(const Request& request, const std::string& email, const std::
 
 Response Login(accounts::AccountsRepository& repo, const LoginThrottle& throttle, Request& request) {
   http::Fields form = request.Form();
-  std::string email = accounts::NormaliseEmail(FormValue(form, "email"));
-  std::string back = SafeReturn(FormValue(form, "terug"));
+  std::string email = accounts::NormaliseEmail(http::FieldValue(form, "email"));
+  std::string back = SafeReturn(http::FieldValue(form, "terug"));
   if (!web::CsrfValid(request, form)) {
     return LoginPage(request, email, back, "Het formulier was verlopen. Probeer het nog eens.", 403);
   }
@@ -64,7 +58,7 @@ Response Login(accounts::AccountsRepository& repo, const LoginThrottle& throttle
     response.SetHeader("Retry-After", std::to_string(throttle.window.count()));
     return response;
   }
-  auto user = repo.CheckCredentials(email, FormValue(form, "password"));
+  auto user = repo.CheckCredentials(email, http::FieldValue(form, "password"));
   if (!user) {
     repo.RecordLoginFailure({account_key, address_key});
     return LoginPage(request, email, back, "E-mailadres of wachtwoord onjuist.", 401);
@@ -129,10 +123,10 @@ Response ChangePassword(accounts::AccountsRepository& repo, Request& request) {
   if (!web::CsrfValid(request, form)) return web::MessagePage(request, 403, "Formulier verlopen", "Er is niets gewijzigd.");
   const accounts::User& user = *accounts::PrincipalOf(request).user;
   AccountState state;
-  std::string next = FormValue(form, "new_password");
-  if (!repo.CheckCredentials(user.email, FormValue(form, "current_password"))) {
+  std::string next = http::FieldValue(form, "new_password");
+  if (!repo.CheckCredentials(user.email, http::FieldValue(form, "current_password"))) {
     state.password_errors = web::ErrorView({{"current_password", "Het huidige wachtwoord klopt niet."}});
-  } else if (next != FormValue(form, "repeat_password")) {
+  } else if (next != http::FieldValue(form, "repeat_password")) {
     state.password_errors = web::ErrorView({{"repeat_password", "De twee nieuwe wachtwoorden zijn niet gelijk."}});
   } else {
     auto done = repo.SetPassword(user.id, next, accounts::ActorOf(request),
@@ -154,13 +148,13 @@ Response CreateToken(accounts::AccountsRepository& repo, Request& request) {
   if (!web::CsrfValid(request, form)) return web::MessagePage(request, 403, "Formulier verlopen", "Er is niets gewijzigd.");
   const accounts::User& user = *accounts::PrincipalOf(request).user;
   AccountState state;
-  auto scope = accounts::ParseScope(FormValue(form, "scope"));
+  auto scope = accounts::ParseScope(http::FieldValue(form, "scope"));
   if (!scope) {
     state.token_errors = web::ErrorView({{"scope", "Kies alleen lezen of lezen en schrijven."}});
     state.status = 422;
     return AccountPage(repo, request, state);
   }
-  auto created = repo.CreateToken(user.id, FormValue(form, "name"), *scope, accounts::ActorOf(request));
+  auto created = repo.CreateToken(user.id, http::FieldValue(form, "name"), *scope, accounts::ActorOf(request));
   if (!created.ok()) {
     state.token_errors = web::ErrorView(created.error().field_errors);
     state.status = 422;

@@ -18,12 +18,6 @@ using http::Request;
 using http::Response;
 using nlohmann::json;
 
-std::string FormValue(const http::Fields& form, std::string_view name) {
-  for (const auto& [key, value] : form) {
-    if (key == name) return value;
-  }
-  return {};
-}
 
 json RoleOptions(std::optional<accounts::Role> selected) {
   json options = json::array();
@@ -56,8 +50,8 @@ Response UsersPage(accounts::AccountsRepository& repo, const Request& request, j
 Response CreateUser(accounts::AccountsRepository& repo, Request& request) {
   http::Fields form = request.Form();
   if (!web::CsrfValid(request, form)) return web::MessagePage(request, 403, "Formulier verlopen", "Er is niets opgeslagen.");
-  accounts::NewUserInput input{FormValue(form, "email"), FormValue(form, "name"), FormValue(form, "role"),
-                               FormValue(form, "password")};
+  accounts::NewUserInput input{http::FieldValue(form, "email"), http::FieldValue(form, "name"), http::FieldValue(form, "role"),
+                               http::FieldValue(form, "password")};
   auto created = repo.CreateUser(input, accounts::ActorOf(request));
   json typed = {{"email", input.email}, {"name", input.name}, {"role", input.role}};
   if (!created.ok()) {
@@ -86,19 +80,19 @@ Response SaveUser(accounts::AccountsRepository& repo, Request& request) {
   if (!text::ParseInt(request.Param("id"), id)) return web::MessagePage(request, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
   http::Fields form = request.Form();
   if (!web::CsrfValid(request, form)) return web::MessagePage(request, 403, "Formulier verlopen", "Er is niets opgeslagen.");
-  auto role = accounts::ParseRole(FormValue(form, "role"));
+  auto role = accounts::ParseRole(http::FieldValue(form, "role"));
   long long version = 0;
-  if (!role || !text::ParseInt(FormValue(form, "version"), version)) {
+  if (!role || !text::ParseInt(http::FieldValue(form, "version"), version)) {
     return UserPage(repo, request, id, web::ErrorView({{"role", "Kies een geldige rol."}}), 422);
   }
   const auto& me = *accounts::PrincipalOf(request).user;
-  bool active = FormValue(form, "active") == "ja";
+  bool active = http::FieldValue(form, "active") == "ja";
   if (me.id == id && (!active || *role != accounts::Role::kBeheerder)) {
     return UserPage(repo, request, id,
                     web::ErrorView({{"role", "U kunt uw eigen beheerrechten niet intrekken; laat een andere beheerder dat doen."}}),
                     422);
   }
-  auto saved = repo.UpdateUser(id, {FormValue(form, "name"), *role, active}, version, accounts::ActorOf(request));
+  auto saved = repo.UpdateUser(id, {http::FieldValue(form, "name"), *role, active}, version, accounts::ActorOf(request));
   if (!saved.ok()) {
     if (saved.error().kind == ErrorKind::kNotFound) return web::MessagePage(request, 404, "Niet gevonden", "Deze gebruiker bestaat niet.");
     auto errors = saved.error().field_errors;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "accounts/secrets.h"
 #include "accounts/sqlite_accounts_repository.h"
@@ -17,23 +18,6 @@
 #include "storage/migrations.h"
 
 namespace stadshart::app {
-namespace {
-
-std::unique_ptr<storage::Database> OpenOrReport(const std::string& db, const char* command) {
-  try {
-    return storage::Database::Open({db, 1});
-  } catch (const std::exception& e) {
-    std::cerr << "stadshart " << command << ": " << e.what() << "\n";
-    return nullptr;
-  }
-}
-
-void PrintErrors(const Error& error, const char* command) {
-  std::cerr << "stadshart " << command << ": " << error.message << "\n";
-  for (size_t i = 1; i < error.field_errors.size(); ++i) std::cerr << "  " << error.field_errors[i].message << "\n";
-}
-
-}  // namespace
 
 int Migrate(const std::string& location) {
   try {
@@ -50,7 +34,7 @@ int Migrate(const std::string& location) {
 }
 
 int SeedDemo(const std::string& location) {
-  auto db = OpenOrReport(location, "seed");
+  auto db = OpenDatabase(location, "seed");
   if (!db) return 1;
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
@@ -66,12 +50,12 @@ int SeedDemo(const std::string& location) {
   }
   auto imported = plan::PlanFromJson(nlohmann::json::parse(*source));
   if (!imported.ok()) {
-    PrintErrors(imported.error(), "seed");
+    PrintError(imported.error(), "seed");
     return 1;
   }
   auto stored = plans.ImportPlan(imported.value().plan, imported.value().goals, audit::Actor::System());
   if (!stored.ok()) {
-    PrintErrors(stored.error(), "seed");
+    PrintError(stored.error(), "seed");
     return 1;
   }
   std::cout << "Demo-gegevens van Assen geladen in " << db->path() << ": werkplan "
@@ -85,7 +69,7 @@ int SeedDemo(const std::string& location) {
   auto user = accounts.CreateUser({"beheerder@stadshart.example", "Demo Beheerder (fictief)", "beheerder", password},
                                   audit::Actor::System());
   if (!user.ok()) {
-    PrintErrors(user.error(), "seed");
+    PrintError(user.error(), "seed");
     return 1;
   }
   std::string login = "Demo-login: " + user.value().email + " / " + password;
@@ -100,7 +84,7 @@ int SeedDemo(const std::string& location) {
 }
 
 int ExportPlan(const std::string& location, int year, const std::string& format, const std::string& output) {
-  auto db = OpenOrReport(location, "export");
+  auto db = OpenDatabase(location, "export");
   if (!db) return 1;
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
@@ -147,7 +131,7 @@ int ImportPlan(const std::string& location, const std::string& path, bool dry_ru
   }
   auto imported = plan::PlanFromJson(doc);
   if (!imported.ok()) {
-    PrintErrors(imported.error(), "import");
+    PrintError(imported.error(), "import");
     std::cerr << "Er is niets geïmporteerd.\n";
     return 1;
   }
@@ -159,13 +143,13 @@ int ImportPlan(const std::string& location, const std::string& path, bool dry_ru
               << actions << " acties. (proefimport: niets opgeslagen)\n";
     return 0;
   }
-  auto db = OpenOrReport(location, "import");
+  auto db = OpenDatabase(location, "import");
   if (!db) return 1;
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
   auto stored = plans.ImportPlan(plan, imported.value().goals, audit::Actor::System());
   if (!stored.ok()) {
-    PrintErrors(stored.error(), "import");
+    PrintError(stored.error(), "import");
     std::cerr << "Er is niets geïmporteerd.\n";
     return 1;
   }

@@ -4,28 +4,12 @@
 
 #include "accounts/secrets.h"
 #include "accounts/sqlite_accounts_repository.h"
+#include "app/command_support.h"
 #include "app/commands.h"
 #include "common/text.h"
 
 namespace stadshart::app {
 namespace {
-
-std::unique_ptr<storage::Database> Open(const std::string& db, const char* command) {
-  try {
-    return storage::Database::Open({db, 1});
-  } catch (const std::exception& e) {
-    std::cerr << "stadshart " << command << ": " << e.what() << "\n";
-    return nullptr;
-  }
-}
-
-void PrintError(const Error& error, const char* command) {
-  if (error.field_errors.empty()) {
-    std::cerr << "stadshart " << command << ": " << error.message << "\n";
-  } else {
-    for (const FieldError& f : error.field_errors) std::cerr << "stadshart " << command << ": " << f.message << "\n";
-  }
-}
 
 // A password from stdin (first line) when it is not a terminal; otherwise a generated one, printed once.
 std::pair<std::string, bool> PasswordFromStdinOrGenerated(bool from_stdin) {
@@ -42,7 +26,7 @@ std::pair<std::string, bool> PasswordFromStdinOrGenerated(bool from_stdin) {
 
 int UserAdd(const std::string& db_location, const std::string& email, const std::string& name,
             const std::string& role, bool password_from_stdin) {
-  auto db = Open(db_location, "user add");
+  auto db = OpenDatabase(db_location, "user add");
   if (!db) return 1;
   SystemClock clock;
   accounts::SqliteAccountsRepository repo(*db, clock);
@@ -59,7 +43,7 @@ int UserAdd(const std::string& db_location, const std::string& email, const std:
 }
 
 int UserResetPassword(const std::string& db_location, const std::string& email, bool password_from_stdin) {
-  auto db = Open(db_location, "user reset-password");
+  auto db = OpenDatabase(db_location, "user reset-password");
   if (!db) return 1;
   SystemClock clock;
   accounts::SqliteAccountsRepository repo(*db, clock);
@@ -80,7 +64,7 @@ int UserResetPassword(const std::string& db_location, const std::string& email, 
 }
 
 int UserList(const std::string& db_location) {
-  auto db = Open(db_location, "user list");
+  auto db = OpenDatabase(db_location, "user list");
   if (!db) return 1;
   SystemClock clock;
   accounts::SqliteAccountsRepository repo(*db, clock);
@@ -93,7 +77,7 @@ int UserList(const std::string& db_location) {
 
 int TokenCreate(const std::string& db_location, const std::string& email, const std::string& scope_code,
                 const std::string& name) {
-  auto db = Open(db_location, "token create");
+  auto db = OpenDatabase(db_location, "token create");
   if (!db) return 1;
   SystemClock clock;
   accounts::SqliteAccountsRepository repo(*db, clock);
@@ -119,7 +103,7 @@ int TokenCreate(const std::string& db_location, const std::string& email, const 
 }
 
 int TokenRevoke(const std::string& db_location, long long id) {
-  auto db = Open(db_location, "token revoke");
+  auto db = OpenDatabase(db_location, "token revoke");
   if (!db) return 1;
   SystemClock clock;
   accounts::SqliteAccountsRepository repo(*db, clock);

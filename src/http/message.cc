@@ -205,4 +205,11 @@ Fields ParseUrlEncoded(std::string_view in) {
   return fields;
 }
 
+std::string FieldValue(const Fields& fields, std::string_view name) {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
 }  // namespace stadshart::http

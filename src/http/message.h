@@ -63,6 +63,9 @@ struct Response {
   static Response Redirect(std::string location, int status = 303);
 };
 
+// The value of the first field with this name (e.g. of Request::Form()), or "" when there is none.
+std::string FieldValue(const Fields& fields, std::string_view name);
+
 // Percent-decoding; '+' becomes a space when `plus_is_space` (query strings and form bodies). A '%' not followed
 // by two hex digits is kept as it is. The result may hold any byte (also NUL and invalid UTF-8): validate it.
 std::string UrlDecode(std::string_view in, bool plus_is_space);

@@ -133,12 +133,6 @@ Response CsrfRefused(const Request& request) {
                           "Er is niets opgeslagen. Open de pagina opnieuw en probeer het nog eens.");
 }
 
-std::string FormValue(const http::Fields& form, std::string_view name) {
-  for (const auto& [key, value] : form) {
-    if (key == name) return value;
-  }
-  return {};
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -411,19 +405,19 @@ Response SaveAction(PlanRepository& repo, const Clock& clock, const Request& req
   if (!web::CsrfValid(request, form)) return CsrfRefused(request);
 
   ActionEditInput input;
-  input.title = FormValue(form, "title");
-  input.status = FormValue(form, "status");
-  input.priority = FormValue(form, "priority") == "ja";
-  input.thematafel = FormValue(form, "thematafel");
-  input.owners = Lines(FormValue(form, "owners"));
+  input.title = http::FieldValue(form, "title");
+  input.status = http::FieldValue(form, "status");
+  input.priority = http::FieldValue(form, "priority") == "ja";
+  input.thematafel = http::FieldValue(form, "thematafel");
+  input.owners = Lines(http::FieldValue(form, "owners"));
   json submitted = {{"title", *input.title},
                     {"status", *input.status},
                     {"priority", *input.priority},
                     {"thematafel", *input.thematafel},
-                    {"owners", FormValue(form, "owners")}};
+                    {"owners", http::FieldValue(form, "owners")}};
 
   long long version = 0;
-  if (!text::ParseInt(FormValue(form, "version"), version)) {
+  if (!text::ParseInt(http::FieldValue(form, "version"), version)) {
     return web::MessagePage(request, 400, "Formulier onvolledig", "De versie van de actie ontbreekt; er is niets opgeslagen.");
   }
   auto edit = ValidateEdit(input);
@@ -458,7 +452,7 @@ Response SaveProgress(PlanRepository& repo, const Clock& clock, const Request& r
   if (!id) return NotFound(request, "Actie " + std::string(request.Param("id")));
   http::Fields form = request.Form();
   if (!web::CsrfValid(request, form)) return CsrfRefused(request);
-  ProgressUpdateInput input{FormValue(form, "date"), FormValue(form, "text"), FormValue(form, "status")};
+  ProgressUpdateInput input{http::FieldValue(form, "date"), http::FieldValue(form, "text"), http::FieldValue(form, "status")};
   auto valid = ValidateUpdate(input, AmsterdamDate(clock.Now()));
   json submitted = {{"date", input.date}, {"text", input.text}, {"status", *input.status}};
   if (!valid.ok()) {
@@ -469,7 +463,7 @@ Response SaveProgress(PlanRepository& repo, const Clock& clock, const Request& r
   }
   long long version = 0;
   std::optional<std::int64_t> expected;
-  if (text::ParseInt(FormValue(form, "version"), version)) expected = version;
+  if (text::ParseInt(http::FieldValue(form, "version"), version)) expected = version;
   auto stored = repo.AddUpdate(*id, valid.value(), expected, accounts::ActorOf(request));
   if (!stored.ok()) {
     if (stored.error().kind == ErrorKind::kNotFound) return NotFound(request, "Actie " + std::to_string(*id));

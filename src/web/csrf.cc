@@ -22,12 +22,6 @@ bool LooksLikeToken(const std::string& value) {
   return true;
 }
 
-std::string FormValue(const http::Fields& form, std::string_view name) {
-  for (const auto& [key, value] : form) {
-    if (key == name) return value;
-  }
-  return {};
-}
 
 }  // namespace
 
@@ -46,7 +40,7 @@ CsrfToken CsrfFor(const http::Request& request) {
 }
 
 bool CsrfValid(const http::Request& request, const http::Fields& form) {
-  std::string field = FormValue(form, kCsrfField);
+  std::string field = http::FieldValue(form, kCsrfField);
   const auto& principal = accounts::PrincipalOf(request);
   std::optional<std::string> expected;
   if (!principal.anonymous()) {

@@ -1,35 +1,18 @@
 // Browser tests of signing in, the change history ("Geschiedenis") and the account and admin pages, with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { StadshartServer } from '../support/server.mjs';
-
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-quic', '--disable-sync'],
-};
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+import { startBrowserAndServer, axeProblems } from '../support/browser.mjs';
 
 let server;
 let browser;
+let close;
 before(async () => {
-  [server, browser] = await Promise.all([new StadshartServer().seed().start(), chromium.launch(CHROMIUM)]);
+  ({ server, browser, close } = await startBrowserAndServer());
 });
-after(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
-process.on('exit', () => {
-  server?.process?.kill('SIGTERM');
-  if (server?.ownsDir) rmSync(server.dir, { recursive: true, force: true });
-});
+after(async () => close?.());
 
 async function axeClean(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const problems = violations.map((v) => `${label}: ${v.id} ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const problems = await axeProblems(page, label);
   assert.deepEqual(problems, [], problems.join('\n'));
 }
 

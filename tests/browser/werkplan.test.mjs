@@ -4,40 +4,21 @@
 // do not depend on each other's order. Chapter C is never changed (the filter test counts its actions).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { StadshartServer } from '../support/server.mjs';
+import { startBrowserAndServer, axeProblems } from '../support/browser.mjs';
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-quic', '--disable-sync'],
-};
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const PHONE = { width: 375, height: 800 };
 
 let server;
 let browser;
+let close;
 let session;  // "stadshart_session=..." of the demo beheerder
 let token;    // a write API token of the demo beheerder
 before(async () => {
-  [server, browser] = await Promise.all([new StadshartServer().seed().start(), chromium.launch(CHROMIUM)]);
+  ({ server, browser, close } = await startBrowserAndServer());
   session = await server.login();
   token = server.createToken();
 });
-after(async () => {
-  await browser?.close();
-  await server?.cleanup();
-});
-// If this process is ended before after() runs (Ctrl+C, or the runner's output piped into `head`), do not leave
-// the server and its temporary directory behind.
-process.on('exit', () => {
-  server?.process?.kill('SIGTERM');
-  if (server?.ownsDir) rmSync(server.dir, { recursive: true, force: true });
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(1));
-process.stdout.on('error', (error) => error.code === 'EPIPE' && process.exit(1));
+after(async () => close?.());
 
 // A fresh context (cookies, viewport, JavaScript on or off) for one test, signed in as the demo beheerder unless
 // `anonymous: true`; closed even when the test fails.
@@ -82,12 +63,6 @@ const omschrijving = (page) => editForm(page).getByLabel('Omschrijving', { exact
 const statusSelect = (page) => editForm(page).getByLabel('Status', { exact: true });
 const saveButton = (page) => editForm(page).getByRole('button', { name: 'Wijziging opslaan' });
 
-// Runs axe with the WCAG 2.x A/AA tags and returns readable problems (empty when clean).
-async function axeProblems(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations.map((v) =>
-    `${label}: ${v.id} (${v.impact}) ${v.help}\n${v.nodes.map((n) => `      ${n.target.join(' ')}`).join('\n')}`);
-}
 
 test('view: /werkplan/2019 lists 7 chapter sections and 32 action links, and an action link opens the action', async () => {
   await withPage({}, async (page) => {

@@ -15,10 +15,11 @@ const CHROMIUM = {
     '--no-first-run', '--disable-quic', '--disable-sync'],
 };
 
+let token;  // a write token of the demo beheerder
 async function call(server, method, path, body) {
   const res = await fetch(server.url + path, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${token}` },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -26,8 +27,7 @@ async function call(server, method, path, body) {
 }
 
 // Some real-looking progress: the strategy paper (A.1) done, and the Koopmansplein action (A.2) under way with a
-// progress update. (The status is set first: the page labels an update without its own status with the action's
-// current status.)
+// progress update.
 async function addDemoProgress(server) {
   const plan = await call(server, 'GET', '/api/v1/plans/2019');
   const chapterA = plan.chapters.find((c) => c.code === 'A');
@@ -70,12 +70,19 @@ let browser;
 try {
   mkdirSync(OUT, { recursive: true });
   [, browser] = await Promise.all([server.start(), chromium.launch(CHROMIUM)]);
+  token = server.createToken();
   const { koopmansplein } = await addDemoProgress(server);
 
   const dutch = { locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', deviceScaleFactor: 1 };
   const desktop = await (await browser.newContext({ ...dutch, viewport: { width: 1280, height: 900 } })).newPage();
   await shoot(desktop, `${server.url}/werkplan/2019`, 'werkplan-2019.png');
-  await shoot(desktop, `${server.url}/acties/${koopmansplein.id}`, 'actie.png');
+  // The action page as the partnership sees it: signed in, with the forms and the change history.
+  const [name, value] = (await server.login()).split('=');
+  const staffContext = await browser.newContext({ ...dutch, viewport: { width: 1280, height: 900 } });
+  await staffContext.addCookies([{ name, value, url: server.url }]);
+  const staff = await staffContext.newPage();
+  await shoot(staff, `${server.url}/acties/${koopmansplein.id}`, 'actie.png');
+  await shoot(staff, `${server.url}/beheer/geschiedenis`, 'geschiedenis.png');
   await shoot(desktop, `${server.url}/werkplan/2019/themalijn/A`, 'themalijn-a.png');
 
   const phone = await (await browser.newContext({ ...dutch, viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true })).newPage();

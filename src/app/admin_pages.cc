@@ -102,6 +102,22 @@ Response SaveUser(accounts::AccountsRepository& repo, Request& request) {
   return Response::Redirect("/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1");
 }
 
+// Dutch words for the audit trail's entity types and operations, and a link to the entity where it has a page.
+json EntityView(const audit::Entry& e) {
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {"action", "Actie"}, {"plan", "Jaarplan"}, {"user", "Gebruiker"}, {"api_token", "API-token"}};
+  std::string label = e.entity_type;
+  for (const auto& [type, dutch] : kTypes) {
+    if (e.entity_type == type) label = dutch;
+  }
+  std::string url;
+  if (e.entity_type == "action") url = "/acties/" + e.entity_id;
+  if (e.entity_type == "plan") url = "/werkplan/" + e.entity_id;
+  if (e.entity_type == "user") url = "/beheer/gebruikers/" + e.entity_id;
+  std::string operation = e.operation == "create" ? "aangemaakt" : e.operation == "delete" ? "verwijderd" : "gewijzigd";
+  return {{"label", label + " " + e.entity_id}, {"url", url.empty() ? json(false) : json(url)}, {"operation", operation}};
+}
+
 audit::Filter FilterFrom(const Request& request) {
   audit::Filter filter;
   auto get = [&](const char* name) -> std::optional<std::string> {
@@ -155,7 +171,7 @@ void AddAdminRoutes(http::Router& router, accounts::AccountsRepository& repo, st
     for (const audit::Entry& e : entries) {
       auto at = ParseUtc(e.at);
       rows.push_back({{"at", at ? AmsterdamDateTime(*at) : e.at}, {"actor", e.actor}, {"via", e.via},
-                      {"entity_type", e.entity_type}, {"entity_id", e.entity_id}, {"operation", e.operation}});
+                      {"entity", EntityView(e)}});
     }
     std::string query = r.target.find('?') == std::string::npos ? "" : r.target.substr(r.target.find('?'));
     json types = json::array();

@@ -1,10 +1,11 @@
-// stadshart: the one binary. Subcommands: serve, migrate, seed, export, import.
+// stadshart: the one binary. Subcommands: serve, migrate, seed, export, import, user, token, hours.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "app/commands.h"
+#include "hours/cli.h"
 
 namespace {
 
@@ -112,7 +113,39 @@ int main(int argc, char** argv) {
     command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
   }
 
+  // hours: the opening-hours engine without a database (contract in src/hours/cli.h).
+  std::string hours_expression;
+  stadshart::hours::cli::IntervalsArgs intervals;
+  double latitude = 0, longitude = 0;
+  auto* hours_cmd = app.add_subcommand("hours", "Openingstijden (OSM opening_hours) controleren en doorrekenen");
+  hours_cmd->require_subcommand(1);
+  auto* hours_check = hours_cmd->add_subcommand(
+      "check", "Een openingstijdenexpressie controleren: de genormaliseerde vorm op stdout, waarschuwingen op stderr");
+  hours_check->add_option("expressie", hours_expression, "Bijvoorbeeld 'ma-vr 9:00-18:00; PH off'")->required();
+  auto* hours_intervals = hours_cmd->add_subcommand("intervals", "De open tijdvakken in een periode, als JSON");
+  hours_intervals->add_option("expressie", intervals.expression, "Bijvoorbeeld 'Mo-Fr 09:00-18:00' (niet met --batch)");
+  hours_intervals->add_option("--from", intervals.from, "Begin, ISO 8601 (2025-06-02T00:00:00+02:00, Z of zonder offset)");
+  hours_intervals->add_option("--to", intervals.to, "Einde (niet inbegrepen), ISO 8601");
+  hours_intervals->add_option("--tz", intervals.time_zone, "Tijdzone (IANA)")->capture_default_str();
+  auto* lat_opt = hours_intervals->add_option("--lat", latitude, "Breedtegraad, voor sunrise/sunset")
+                      ->check(CLI::Range(-90.0, 90.0));
+  auto* lon_opt = hours_intervals->add_option("--lon", longitude, "Lengtegraad, voor sunrise/sunset")
+                      ->check(CLI::Range(-180.0, 180.0));
+  lat_opt->needs(lon_opt);
+  lon_opt->needs(lat_opt);
+  hours_intervals->add_option("--country", intervals.country, "Feestdagen (PH) van dit land: nl = de Nederlandse standaard")
+      ->check(CLI::IsMember({"nl"}));
+  hours_intervals->add_flag("--batch", intervals.batch,
+                            "JSON-regels {\"expression\",\"from\",\"to\"} van stdin; één JSON-regel per invoerregel");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (hours_check->parsed()) return stadshart::hours::cli::Check(hours_expression, std::cout, std::cerr);
+  if (hours_intervals->parsed()) {
+    if (lat_opt->count() > 0) intervals.latitude = latitude;
+    if (lon_opt->count() > 0) intervals.longitude = longitude;
+    return stadshart::hours::cli::Intervals(intervals, std::cin, std::cout, std::cerr);
+  }
 
   if (serve_cmd->parsed()) {
     serve.access_log = !quiet;

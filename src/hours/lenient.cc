@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "hours/utf8.h"
 
@@ -261,9 +262,19 @@ class Scanner {
   }
 
   bool MatchPhrase() {
-    for (const Phrase& p : kPhrases) {
-      std::size_t len = MatchAt(DecodeUtf8(p.from));
+    // kPhrases decoded once (thread-safe static initialisation), not at every word boundary.
+    static const std::vector<std::u32string> decoded = [] {
+      std::vector<std::u32string> out;
+      for (const Phrase& p : kPhrases) out.push_back(DecodeUtf8(p.from));
+      return out;
+    }();
+    if (i_ >= in_.size()) return false;
+    char32_t first = LowerCase(in_[i_]);
+    for (std::size_t n = 0; n < decoded.size(); ++n) {
+      if (decoded[n][0] != first) continue;
+      std::size_t len = MatchAt(decoded[n]);
       if (len == 0) continue;
+      const Phrase& p = kPhrases[n];
       Replace(i_, len, p.to);
       i_ += len;
       return true;

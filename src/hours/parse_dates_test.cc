@@ -1,0 +1,31 @@
+// Parsing of years, months, dates and date ranges (parse_dates.cc), through Parse.
+#include <gtest/gtest.h>
+
+#include "hours/parse.h"
+
+namespace stadshart::hours {
+namespace {
+
+std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
+  Result<Parsed> parsed = Parse(expression, options);
+  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
+  return parsed.value().normalised;
+}
+
+TEST(ParseDates, YearsMonthsDatesAndEasterRoundTrip) {
+  EXPECT_EQ(Normalised("2025 Dec 24 10:00-16:00"), "2025 Dec 24 10:00-16:00");
+  EXPECT_EQ(Normalised("Nov-Feb Mo-Sa 10:00-17:00"), "Nov-Feb Mo-Sa 10:00-17:00");
+  EXPECT_EQ(Normalised("Dec 11,15-17,24 off"), "Dec 11,Dec 15-17,Dec 24 off");
+  EXPECT_EQ(Normalised("easter -2 days-easter +1 day off"), "easter -2 days-easter +1 day off");
+  EXPECT_EQ(Normalised("2020-2030/2,2040+ Jan 01 off"), "2020-2030/2,2040+ Jan 01 off");
+}
+
+TEST(ParseDates, RejectsDaysThatDoNotExistAndReversedRanges) {
+  for (const char* bad : {"Jun 31", "Feb 30", "Dec 24-20", "2014-2012", "2014/0", "2025 Jan 01-Feb 02"}) {
+    EXPECT_FALSE(Parse(bad).ok()) << bad;
+  }
+  EXPECT_EQ(Normalised("Feb 29 off"), "Feb 29 off");
+}
+
+}  // namespace
+}  // namespace stadshart::hours

@@ -1,0 +1,29 @@
+// Parsing of ISO weeks, weekdays and holidays (parse_days.cc), through Parse.
+#include <gtest/gtest.h>
+
+#include "hours/parse.h"
+
+namespace stadshart::hours {
+namespace {
+
+std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
+  Result<Parsed> parsed = Parse(expression, options);
+  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
+  return parsed.value().normalised;
+}
+
+TEST(ParseDays, WeeksNthWeekdaysAndHolidaysRoundTrip) {
+  EXPECT_EQ(Normalised("week 01-53/2 Fr 09:00-12:00"), "week 01-53/2 Fr 09:00-12:00");
+  EXPECT_EQ(Normalised("Su[1],Su[-1] 12:00-17:00"), "Su[1],Su[-1] 12:00-17:00");
+  EXPECT_EQ(Normalised("Sa[-1] +1 day 10:00-12:00"), "Sa[-1] +1 day 10:00-12:00");
+  EXPECT_EQ(Normalised("PH -1 day 09:00-16:00; SH Mo-Fr 10:00-15:00"), "PH -1 day 09:00-16:00; SH Mo-Fr 10:00-15:00");
+}
+
+TEST(ParseDays, RejectsWeeksAndNthOutsideTheirRange) {
+  for (const char* bad : {"week 00", "week 54", "week 40-30", "week 01-10/20", "Su[6]", "Sa[1,0,3]", "Su-PH"}) {
+    EXPECT_FALSE(Parse(bad).ok()) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace stadshart::hours

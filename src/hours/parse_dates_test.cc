@@ -2,15 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "hours/parse.h"
+#include "hours/test_support.h"
 
 namespace stadshart::hours {
 namespace {
 
-std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
-  Result<Parsed> parsed = Parse(expression, options);
-  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
-  return parsed.value().normalised;
-}
+using testing::Normalised;
 
 TEST(ParseDates, YearsMonthsDatesAndEasterRoundTrip) {
   EXPECT_EQ(Normalised("2025 Dec 24 10:00-16:00"), "2025 Dec 24 10:00-16:00");

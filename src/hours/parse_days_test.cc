@@ -2,15 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "hours/parse.h"
+#include "hours/test_support.h"
 
 namespace stadshart::hours {
 namespace {
 
-std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
-  Result<Parsed> parsed = Parse(expression, options);
-  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
-  return parsed.value().normalised;
-}
+using testing::Normalised;
 
 TEST(ParseDays, WeeksNthWeekdaysAndHolidaysRoundTrip) {
   EXPECT_EQ(Normalised("week 01-53/2 Fr 09:00-12:00"), "week 01-53/2 Fr 09:00-12:00");

@@ -1,15 +1,12 @@
 #include "hours/parse.h"
+#include "hours/test_support.h"
 
 #include <gtest/gtest.h>
 
 namespace stadshart::hours {
 namespace {
 
-std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
-  Result<Parsed> parsed = Parse(expression, options);
-  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
-  return parsed.value().normalised;
-}
+using testing::Normalised;
 
 TEST(Parse, WeekdaysAndTimesRoundTrip) {
   EXPECT_EQ(Normalised("Mo-Fr 09:00-18:00; Sa 10:00-17:00"), "Mo-Fr 09:00-18:00; Sa 10:00-17:00");

@@ -2,15 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "hours/parse.h"
+#include "hours/test_support.h"
 
 namespace stadshart::hours {
 namespace {
 
-std::string Normalised(std::string_view expression, const ParseOptions& options = {}) {
-  Result<Parsed> parsed = Parse(expression, options);
-  if (!parsed.ok()) return "ERROR@" + std::to_string(parsed.problem().position) + ": " + parsed.problem().message;
-  return parsed.value().normalised;
-}
+using testing::Normalised;
 
 TEST(ParseTimes, TimesSunOpenEndRulesAndCommentsRoundTrip) {
   EXPECT_EQ(Normalised("Fr-Sa 22:00-04:00, Su 20:00-26:00"), "Fr-Sa 22:00-04:00, Su 20:00-26:00");

@@ -1,18 +1,27 @@
 // The only file that sees Boost.Beast and Asio.
 //
-// One coroutine per connection, on its own strand: wait for the first byte (idle), read and parse the request
-// (Beast), answer it, write it, repeat while keep-alive. Answers come from, in order: the response cache (on the
-// I/O thread), the server itself (404, 405, 308, parse errors; on the I/O thread), or a route handler (on the
-// worker pool, then back to the strand to write). Responses are serialized by wire.cc, not by Beast, so a cached
-// answer is written as is with one gathered write.
+// Threads: the I/O threads all run one io_context, so whichever thread is free takes the next ready connection (a
+// thread that the OS pauses holds up nobody else). A connection needs no strand: its coroutine has one operation
+// under way at most, so it runs on one thread at a time; see Connection for what other threads may touch. The
+// executor is the io_context's own type, not the type-erased any_io_executor.
 //
-// Shutdown: Stop() posts BeginShutdown() to the control strand (which also runs the accept loop, the signal
-// wait and the grace timer). It closes the acceptor and tells every connection, on the connection's strand, to
-// close: at once when idle, after the request in hand otherwise. When the last connection is gone the grace
-// timer is cancelled and the io_context runs out of work; if the timer fires first, the io_context is stopped
-// and Run() closes the sockets that are left.
+// One coroutine per connection: wait for the first byte (idle), read and parse the request (Beast's parser, into
+// buffers the connection keeps), answer it, write it, repeat while keep-alive. Answers come from, in order: the
+// response cache (on the I/O thread), the server itself (404, 405, 308, parse errors; on the I/O thread), or a
+// route handler (on the worker pool, then back to an I/O thread to write). Responses are serialized by wire.cc,
+// not by Beast, so a cached answer is written as is with one gathered write. A cache hit allocates nothing and
+// takes no exclusive lock.
 //
-// With one I/O thread the io_context itself serializes everything, so connections get no strand of their own.
+// Timeouts: a connection has a deadline (read_timeout while a request or its answer is under way, idle_timeout
+// between requests, none while a handler runs) and one watchdog timer checks them all, every watchdog_tick while
+// there are connections, shutting down those past theirs. Setting a deadline is a clock read and a store, where
+// Beast's tcp_stream armed and cancelled a timer for every read and every write.
+//
+// Shutdown: Stop() posts BeginShutdown() to the control strand (which also runs the accept loop, the signal wait
+// and the grace timer). It closes the acceptor and tells every connection to close: at once when idle, after the
+// request in hand otherwise. When the last connection is gone the grace timer is cancelled and the io_context
+// runs out of work; if the timer fires first, the io_context is stopped and Run() closes the sockets that are
+// left.
 
 #include "http/server.h"
 
@@ -21,9 +30,12 @@
 #include <utility>
 // clang-format on
 
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <boost/asio/bind_executor.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/dispatch.hpp>
@@ -33,28 +45,26 @@
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
 #include <csignal>
 #include <cstdint>
 #include <ctime>
 #include <exception>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <type_traits>
-#include <unordered_set>
 #include <vector>
 
 #include "http/access_log.h"
@@ -69,17 +79,20 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using boost::system::error_code;
-using Parser = bhttp::request_parser<bhttp::string_body>;
 using SharedWire = std::shared_ptr<const Wire>;
-// Every I/O object lives on one io_context run by one thread, so the concrete executor type does (no type
-// erasure, no strands).
+// The io_context's own executor type, not the type-erased any_io_executor: nothing to copy or look up per
+// operation. Connections need no strand (see Connection); only the control work has one.
 using Executor = asio::io_context::executor_type;
-using Stream = beast::basic_stream<tcp, Executor>;
+using ControlExecutor = asio::strand<Executor>;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
 using Acceptor = asio::basic_socket_acceptor<tcp, Executor>;
-using Timer = asio::basic_waitable_timer<std::chrono::steady_clock, asio::wait_traits<std::chrono::steady_clock>, Executor>;
+using Clock = std::chrono::steady_clock;
+using Timer = asio::basic_waitable_timer<Clock, asio::wait_traits<Clock>, Executor>;
 using SignalSet = asio::basic_signal_set<Executor>;
 template <typename T>
 using Awaitable = asio::awaitable<T, Executor>;
+template <typename T>
+using ControlAwaitable = asio::awaitable<T, ControlExecutor>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
 // After an error answer the client may still be sending; read and drop that for a while before closing, or the
@@ -89,8 +102,7 @@ constexpr std::size_t kLingerBytes = 1024 * 1024;
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
 const asio::use_awaitable_t<Executor> kAwait;
-
-std::string_view View(beast::string_view s) { return {s.data(), s.size()}; }
+const asio::use_awaitable_t<ControlExecutor> kControlAwait;
 
 Method ToMethod(bhttp::verb verb) {
   switch (verb) {
@@ -156,9 +168,93 @@ int StatusForReadError(const error_code& ec) {
   return 0;
 }
 
+// One request as read, kept by its connection and reused for the next request, so that reading one allocates
+// nothing once the connection has served a request or two: names and values go into one text, not a string each.
+struct RequestData {
+  struct FieldAt {
+    bhttp::field known;  // field::unknown for names Beast does not know
+    std::uint32_t name_at, name_size, value_at, value_size;
+  };
+  bhttp::verb verb = bhttp::verb::unknown;
+  std::string method;  // as sent
+  std::string target;
+  unsigned version = 11;
+  std::string field_text;
+  std::vector<FieldAt> fields;
+  bool expect_continue = false;  // the first Expect header asks for 100-continue
+  std::string body;
+
+  void Clear() {
+    verb = bhttp::verb::unknown;
+    method.clear();
+    target.clear();
+    version = 11;
+    field_text.clear();
+    fields.clear();
+    expect_continue = false;
+    body.clear();
+  }
+  std::string_view Name(const FieldAt& f) const { return std::string_view(field_text).substr(f.name_at, f.name_size); }
+  std::string_view Value(const FieldAt& f) const {
+    return std::string_view(field_text).substr(f.value_at, f.value_size);
+  }
+};
+
+// Beast's request parser writing into a RequestData instead of a beast::http::request, whose fields take one
+// allocation each. Make one per request (Beast's parsers cannot be reused); Clear() the data first.
+class RequestParser : public bhttp::basic_parser<true> {
+ public:
+  explicit RequestParser(RequestData& data) : data_(data) {}
+
+ private:
+  void on_request_impl(bhttp::verb verb, beast::string_view method_text, beast::string_view target, int version,
+                       error_code& /*ec*/) override {
+    data_.verb = verb;
+    data_.method.assign(method_text.data(), method_text.size());
+    data_.target.assign(target.data(), target.size());
+    data_.version = static_cast<unsigned>(version);
+  }
+  void on_response_impl(int, beast::string_view, int, error_code&) override {}
+  void on_field_impl(bhttp::field known, beast::string_view name, beast::string_view value,
+                     error_code& /*ec*/) override {
+    // The header limit (at most 4 GB) bounds the text, so the offsets fit.
+    auto at = static_cast<std::uint32_t>(data_.field_text.size());
+    data_.field_text.append(name.data(), name.size()).append(value.data(), value.size());
+    data_.fields.push_back({known, at, static_cast<std::uint32_t>(name.size()),
+                            at + static_cast<std::uint32_t>(name.size()), static_cast<std::uint32_t>(value.size())});
+    if (known == bhttp::field::expect &&
+        std::none_of(data_.fields.begin(), data_.fields.end() - 1,
+                     [](const RequestData::FieldAt& f) { return f.known == bhttp::field::expect; })) {
+      data_.expect_continue = beast::iequals(value, "100-continue");
+    }
+  }
+  void on_header_impl(error_code& /*ec*/) override {}
+  // As beast::http::string_body does.
+  void on_body_init_impl(const boost::optional<std::uint64_t>& content_length, error_code& ec) override {
+    if (content_length) {
+      if (*content_length > data_.body.max_size()) {
+        ec = bhttp::error::buffer_overflow;
+        return;
+      }
+      data_.body.reserve(static_cast<std::size_t>(*content_length));
+    }
+  }
+  std::size_t on_body_impl(beast::string_view body, error_code& /*ec*/) override {
+    data_.body.append(body.data(), body.size());
+    return body.size();
+  }
+  void on_chunk_header_impl(std::uint64_t /*size*/, beast::string_view /*extensions*/, error_code& /*ec*/) override {}
+  std::size_t on_chunk_body_impl(std::uint64_t /*remain*/, beast::string_view body, error_code& ec) override {
+    return on_body_impl(body, ec);
+  }
+  void on_finish_impl(error_code& /*ec*/) override {}
+
+  RequestData& data_;
+};
+
 // Feeds what `buffer` already holds to `parser`, up to the end of the header. Leaves `ec` clear when it simply
 // needs more bytes.
-void ParseBufferedHeader(Parser& parser, beast::flat_buffer& buffer, error_code& ec) {
+void ParseBufferedHeader(RequestParser& parser, beast::flat_buffer& buffer, error_code& ec) {
   while (buffer.size() > 0 && !parser.is_header_done()) {
     std::size_t used = parser.put(buffer.data(), ec);
     buffer.consume(used);
@@ -171,7 +267,7 @@ void ParseBufferedHeader(Parser& parser, beast::flat_buffer& buffer, error_code&
 }
 
 // Runs `function` on `pool` and completes with its result on the caller's executor (for a coroutine: back on
-// its strand), keeping that executor's io_context busy meanwhile. `function` must not throw.
+// an I/O thread), keeping that executor's io_context busy meanwhile. `function` must not throw.
 template <typename Function, typename Token>
 auto RunOnPool(asio::thread_pool& pool, Function function, Token&& token) {
   using Result = std::invoke_result_t<Function&>;
@@ -216,33 +312,43 @@ std::array<asio::const_buffer, 5> WireBuffers(const Wire& wire, std::string_view
           head ? asio::const_buffer() : asio::buffer(wire.body)};
 }
 
-struct Connection {
-  explicit Connection(Stream::socket_type socket) : stream(std::move(socket)) {}
+constexpr Clock::rep kNoDeadline = std::numeric_limits<Clock::rep>::max();
 
-  Stream stream;  // on the io_context of one I/O thread
+// A connection is served by one coroutine, which runs on one I/O thread at a time (whichever picks up its next
+// completion) and has one operation under way at most: what only the coroutine touches needs no strand or lock.
+// The watchdog and shutdown, on other threads, touch only the atomics, and shut the socket down with
+// ::shutdown() while the connection is in Impl::connections (its descriptor stays open until it leaves the list).
+struct Connection {
+  enum State { kBusy, kIdle, kShut };
+
+  explicit Connection(Socket connected) : socket(std::move(connected)) {}
+
+  // Shuts the socket down: whatever it waits for ends (a read with end of stream, a write with an error), and so
+  // does anything it tries next. Any thread, while the connection is in Impl::connections.
+  void ShutDown() { ::shutdown(socket.native_handle(), SHUT_RDWR); }
+  void SetDeadline(Clock::duration from_now) {
+    deadline.store((Clock::now() + from_now).time_since_epoch().count(), std::memory_order_relaxed);
+  }
+  void ClearDeadline() { deadline.store(kNoDeadline, std::memory_order_relaxed); }
+  // kIdle -> kBusy; false when shutdown shut the socket meanwhile.
+  bool LeaveIdle() {
+    int idle = kIdle;
+    return state.compare_exchange_strong(idle, kBusy);
+  }
+
+  // Only the coroutine:
+  Socket socket;
   beast::flat_buffer buffer;
+  RequestData request;  // the one being answered
   std::string remote_address;
   std::string date_line;  // of the answer being written
-  // Only touched on the connection's I/O thread:
-  bool idle = false;     // waiting for a request (or lingering): shutdown closes it at once
-  bool closing = false;  // shutdown began: answer the request in hand, then close
-};
-
-// One I/O thread: an io_context that only this thread runs.
-struct Loop {
-  asio::io_context context{1};
-  // Keeps run() going while the loop has nothing to do, until shutdown begins.
-  std::optional<asio::executor_work_guard<Executor>> keep_running{context.get_executor()};
-};
-
-// Destroyed front to back: only the first loop may hold objects of another (a socket being accepted).
-struct Loops : std::vector<std::unique_ptr<Loop>> {
-  Loops() = default;
-  Loops(Loops&&) = default;
-  Loops& operator=(Loops&&) = default;
-  ~Loops() {
-    for (auto& loop : *this) loop.reset();
-  }
+  // Also the watchdog and shutdown:
+  std::atomic<Clock::rep> deadline{kNoDeadline};  // the watchdog shuts the socket down once this has passed
+  std::atomic<int> state{kBusy};  // kIdle: waiting for a request (or lingering), which shutdown may end at once
+  std::atomic<bool> closing{false};  // shutdown began: answer the request in hand, then close
+  // In Impl::connections, guarded by Impl::connections_mutex.
+  Connection* previous = nullptr;
+  Connection* next = nullptr;
 };
 
 }  // namespace
@@ -253,15 +359,16 @@ struct Server::Impl {
         router(server_router),
         owner(server),
         access_log(options.access_log),
-        loops(MakeLoops(options.io_threads)),
-        control(loops.front()->context.get_executor()),
-        acceptor(control),
-        grace_timer(control) {}
+        watchdog_tick(WatchdogTick(options)),
+        ioc(std::max(1, options.io_threads)),
+        control(asio::make_strand(ioc)),
+        acceptor(ioc),
+        grace_timer(ioc),
+        watchdog(ioc) {}
 
-  static Loops MakeLoops(int count) {
-    Loops made;
-    for (int i = 0; i < std::max(1, count); ++i) made.push_back(std::make_unique<Loop>());
-    return made;
+  static Clock::duration WatchdogTick(const ServerOptions& options) {
+    Clock::duration shortest = std::min(options.read_timeout, options.idle_timeout);
+    return std::clamp<Clock::duration>(shortest / 8, std::chrono::milliseconds(10), std::chrono::milliseconds(500));
   }
 
   void Listen();
@@ -269,14 +376,15 @@ struct Server::Impl {
   void BeginShutdown();  // on `control`
   void ReportError(const std::string& what) noexcept;
 
-  Awaitable<void> AcceptLoop();
-  Awaitable<void> Serve(std::shared_ptr<Connection> connection);
+  ControlAwaitable<void> AcceptLoop();
+  Awaitable<void> Serve(Socket socket, tcp::endpoint peer);
+  void Watch();  // with connections_mutex held
   Awaitable<void> ServeRequests(Connection& c);
-  Awaitable<SharedWire> Answer(Connection& c, Parser::value_type& message, Method method);
+  Awaitable<SharedWire> Answer(Connection& c, Method method);
   // The request carries credentials (Authorization, or a cookie in options.private_cookies): no response cache.
-  bool Personal(const Parser::value_type& message) const;
+  bool Personal(const RequestData& request) const;
   SharedWire AnswerWithoutRoute(Method method, TargetParts parts, bool path_known) const;
-  Request MakeRequest(Connection& c, Parser::value_type& message, Method method, TargetParts parts) const;
+  Request MakeRequest(Connection& c, Method method, TargetParts parts) const;
   Awaitable<void> LingeringClose(Connection& c);
   SharedWire MakeWire(Response response) const {
     return std::make_shared<const Wire>(Serialize(std::move(response), options.default_headers));
@@ -290,20 +398,23 @@ struct Server::Impl {
   unsigned short bound_port = 0;
   std::atomic<bool> stop_requested{false};
 
+  // How often the watchdog looks at the connections' deadlines: timeouts are that much late at most.
+  const Clock::duration watchdog_tick;
+
   std::mutex connections_mutex;
-  std::unordered_set<std::shared_ptr<Connection>> connections;  // guarded by connections_mutex
-  bool shutting_down = false;                                   // guarded by connections_mutex
+  Connection* connections = nullptr;  // an intrusive list of the connections being served; guarded by the mutex
+  std::size_t open_connections = 0;   // also counts those accepted but not started; guarded by the mutex
+  bool shutting_down = false;         // guarded by connections_mutex
+  bool watching = false;              // the watchdog timer is set; guarded by connections_mutex
 
   // Declared after everything their pending handlers use, so they are destroyed first.
-  // loops[0] is run by the thread that calls Run() and also runs the accept loop, the signal wait and the grace
-  // timer. Destroyed front to back: only loops[0] may hold objects of another loop (a socket being accepted).
-  Loops loops;
-  Executor control;          // loops[0]
-  std::size_t next_loop = 0;  // round robin of accepted connections; only on loops[0]
+  asio::io_context ioc;
+  ControlExecutor control;  // accept loop, signals, grace timer
   Acceptor acceptor;
   Timer grace_timer;
+  Timer watchdog;  // guarded by connections_mutex
   std::optional<SignalSet> signals;
-  std::optional<asio::thread_pool> workers;  // destroyed before the loops: its dropped work may refer to them
+  std::optional<asio::thread_pool> workers;  // destroyed before ioc: its dropped work may refer to ioc
 };
 
 void Server::Impl::Listen() {
@@ -332,16 +443,16 @@ void Server::Impl::Run() {
   workers.emplace(static_cast<std::size_t>(std::max(1, options.worker_threads)));
   asio::co_spawn(control, AcceptLoop(), asio::detached);
   if (options.handle_signals) {
-    signals.emplace(control, SIGINT, SIGTERM);
-    signals->async_wait([this](const error_code& ec, int /*signal*/) {
+    signals.emplace(ioc, SIGINT, SIGTERM);
+    signals->async_wait(asio::bind_executor(control, [this](const error_code& ec, int /*signal*/) {
       if (!ec) owner.Stop();
-    });
+    }));
   }
 
-  auto run = [this](Loop& loop) {
+  auto run = [this] {
     for (;;) {
       try {
-        loop.context.run();
+        ioc.run();
         return;
       } catch (const std::exception& e) {
         ReportError(e.what());
@@ -351,19 +462,15 @@ void Server::Impl::Run() {
     }
   };
   std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < loops.size(); ++i) threads.emplace_back(run, std::ref(*loops[i]));
-  run(*loops.front());
+  for (int i = 1; i < options.io_threads; ++i) threads.emplace_back(run);
+  run();
   for (std::thread& thread : threads) thread.join();
 
-  // Connections are left only when the grace ran out and the io_context was stopped. No I/O thread runs now,
-  // so their sockets can be closed from here; their coroutines are destroyed with the io_context.
-  {
-    std::lock_guard lock(connections_mutex);
-    for (const auto& connection : connections) {
-      error_code ignored;
-      connection->stream.socket().close(ignored);
-    }
-    connections.clear();
+  // Connections are left only when the grace ran out and the io_context was stopped. No I/O thread runs now, so
+  // their sockets can be closed from here; their coroutines are destroyed with the io_context.
+  for (Connection* c = connections; c != nullptr; c = c->next) {
+    error_code ignored;
+    c->socket.close(ignored);
   }
   // Normally idle by now; after a forced stop this drops handlers that have not started and waits for the
   // running ones (a thread cannot be interrupted).
@@ -376,26 +483,23 @@ void Server::Impl::BeginShutdown() {
   acceptor.close(ignored);
   if (signals) signals->cancel(ignored);
 
-  std::vector<std::shared_ptr<Connection>> open;
+  bool none_open = false;
   {
     std::lock_guard lock(connections_mutex);
     shutting_down = true;
-    open.assign(connections.begin(), connections.end());
+    none_open = open_connections == 0;
+    // Those accepted but not yet in the list see stop_requested before they wait for a request.
+    for (Connection* c = connections; c != nullptr; c = c->next) {
+      c->closing = true;
+      int idle = Connection::kIdle;
+      if (c->state.compare_exchange_strong(idle, Connection::kShut)) c->ShutDown();
+    }
   }
-  for (const auto& connection : open) {
-    asio::post(connection->stream.get_executor(), [connection] {
-      connection->closing = true;
-      if (connection->idle) connection->stream.cancel();
-    });
-  }
-  // From now on each loop runs while it has work: its connections, and handlers of theirs on the workers.
-  for (auto& loop : loops) loop->keep_running.reset();
-  if (open.empty()) return;
+  if (none_open) return;
   grace_timer.expires_after(options.shutdown_grace);
-  grace_timer.async_wait([this](const error_code& ec) {
-    if (ec) return;
-    for (auto& loop : loops) loop->context.stop();
-  });
+  grace_timer.async_wait(asio::bind_executor(control, [this](const error_code& ec) {
+    if (!ec) ioc.stop();
+  }));
 }
 
 void Server::Impl::ReportError(const std::string& what) noexcept {
@@ -406,51 +510,77 @@ void Server::Impl::ReportError(const std::string& what) noexcept {
   }
 }
 
-Awaitable<void> Server::Impl::AcceptLoop() {
+ControlAwaitable<void> Server::Impl::AcceptLoop() {
   for (;;) {
-    // Connections go round robin to the I/O threads, and stay on theirs.
-    Loop& loop = *loops[next_loop];
-    next_loop = (next_loop + 1) % loops.size();
-    Stream::socket_type socket(loop.context);
+    Socket socket(ioc);
+    tcp::endpoint peer;
     error_code ec;
-    co_await acceptor.async_accept(socket, asio::redirect_error(kAwait, ec));
+    co_await acceptor.async_accept(socket, peer, asio::redirect_error(kControlAwait, ec));
     if (ec == asio::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {  // e.g. out of file descriptors: wait a little instead of spinning
-      Timer pause(control, kAcceptRetryDelay);
-      co_await pause.async_wait(asio::redirect_error(kAwait, ec));
+      Timer pause(ioc, kAcceptRetryDelay);
+      co_await pause.async_wait(asio::redirect_error(kControlAwait, ec));
       continue;
     }
-    socket.set_option(tcp::no_delay(true), ec);
-    tcp::endpoint peer = socket.remote_endpoint(ec);
-    auto connection = std::make_shared<Connection>(std::move(socket));
-    if (!ec) connection->remote_address = peer.address().to_string();
+    socket.set_option(tcp::no_delay(true), ec);  // answers go out in one write: never wait for an ACK first
     {
       std::lock_guard lock(connections_mutex);
       if (shutting_down) co_return;
-      connections.insert(connection);
+      ++open_connections;
     }
-    auto executor = connection->stream.get_executor();
-    asio::co_spawn(executor, Serve(std::move(connection)), asio::detached);
+    asio::co_spawn(ioc, Serve(std::move(socket), peer), asio::detached);
   }
 }
 
-Awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> connection) {
+Awaitable<void> Server::Impl::Serve(Socket socket, tcp::endpoint peer) {
+  Connection connection(std::move(socket));
+  {
+    std::lock_guard lock(connections_mutex);
+    connection.next = connections;
+    if (connections != nullptr) connections->previous = &connection;
+    connections = &connection;
+    if (!watching) Watch();
+  }
   try {
-    co_await ServeRequests(*connection);
+    connection.remote_address = peer.address().to_string();
+    co_await ServeRequests(connection);
   } catch (const std::exception& e) {
     ReportError(e.what());
   } catch (...) {
     ReportError("unknown exception while serving a connection");
   }
-  error_code ignored;
-  connection->stream.socket().close(ignored);
   bool last = false;
   {
     std::lock_guard lock(connections_mutex);
-    connections.erase(connection);
-    last = shutting_down && connections.empty();
+    (connection.previous != nullptr ? connection.previous->next : connections) = connection.next;
+    if (connection.next != nullptr) connection.next->previous = connection.previous;
+    error_code ignored;
+    if (connections == nullptr) watchdog.cancel(ignored);  // no wake-ups without connections; none at shutdown
+    --open_connections;
+    last = shutting_down && open_connections == 0;
   }
+  error_code ignored;
+  connection.socket.close(ignored);  // out of the list: nobody else uses the descriptor now
   if (last) asio::post(control, [this] { grace_timer.cancel(); });
+}
+
+void Server::Impl::Watch() {
+  watching = true;
+  watchdog.expires_after(watchdog_tick);
+  watchdog.async_wait([this](const error_code& ec) {
+    std::lock_guard lock(connections_mutex);
+    watching = false;
+    if (!ec) {
+      Clock::rep now = Clock::now().time_since_epoch().count();
+      for (Connection* c = connections; c != nullptr; c = c->next) {
+        if (c->deadline.load(std::memory_order_relaxed) > now) continue;
+        c->ClearDeadline();
+        c->ShutDown();
+      }
+    }
+    // Cancelled when the last connection left; one may have come since.
+    if (connections != nullptr) Watch();
+  });
 }
 
 Awaitable<void> Server::Impl::ServeRequests(Connection& c) {
@@ -458,12 +588,12 @@ Awaitable<void> Server::Impl::ServeRequests(Connection& c) {
   for (;;) {
     error_code ec;
     if (c.buffer.size() == 0) {  // nothing pipelined: wait for the next request
+      c.SetDeadline(first ? options.read_timeout : options.idle_timeout);
+      c.state = Connection::kIdle;
+      // Shutdown sets `closing`, then shuts down the connections it finds idle: one of the two sees the other.
       if (c.closing || stop_requested.load(std::memory_order_relaxed)) co_return;
-      c.idle = true;
-      c.stream.expires_after(first ? options.read_timeout : options.idle_timeout);
-      std::size_t n = co_await c.stream.async_read_some(c.buffer.prepare(kReadChunk), asio::redirect_error(kAwait, ec));
-      c.idle = false;
-      if (ec) co_return;
+      std::size_t n = co_await c.socket.async_read_some(c.buffer.prepare(kReadChunk), asio::redirect_error(kAwait, ec));
+      if (!c.LeaveIdle() || ec) co_return;
       c.buffer.commit(n);
     }
     first = false;
@@ -475,54 +605,57 @@ Awaitable<void> Server::Impl::ServeRequests(Connection& c) {
     }
 
     // The whole request must arrive within read_timeout.
-    Parser parser;
+    c.request.Clear();
+    RequestParser parser(c.request);
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(options.max_header_bytes, UINT32_MAX)));
     parser.body_limit(options.max_body_bytes);
-    c.stream.expires_after(options.read_timeout);
+    c.SetDeadline(options.read_timeout);
     ParseBufferedHeader(parser, c.buffer, ec);  // usually all there: saves an asynchronous round
     if (!ec && !parser.is_header_done()) {
-      co_await bhttp::async_read_header(c.stream, c.buffer, parser, asio::redirect_error(kAwait, ec));
+      co_await bhttp::async_read_header(c.socket, c.buffer, parser, asio::redirect_error(kAwait, ec));
     }
     if (!ec && !parser.is_done()) {
-      Parser::value_type& header = parser.get();
-      if (header.version() >= 11 && beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      if (c.request.version >= 11 && c.request.expect_continue) {
         static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-        co_await asio::async_write(c.stream, asio::buffer(kContinue), asio::redirect_error(kAwait, ec));
+        co_await asio::async_write(c.socket, asio::buffer(kContinue), asio::redirect_error(kAwait, ec));
       }
-      if (!ec) co_await bhttp::async_read(c.stream, c.buffer, parser, asio::redirect_error(kAwait, ec));
+      if (!ec) co_await bhttp::async_read(c.socket, c.buffer, parser, asio::redirect_error(kAwait, ec));
     }
 
-    Parser::value_type& message = parser.get();
-    Method method = ToMethod(message.method());
+    const RequestData& request = c.request;
+    Method method = ToMethod(request.verb);
     SharedWire wire;
     bool from_cache = false;
     bool keep_alive = false;
     if (ec) {
       int status = StatusForReadError(ec);
       if (status == 0) co_return;
-      wire = MakeWire(ErrorResponse(status, SplitTarget(View(message.target())).path));
+      wire = MakeWire(ErrorResponse(status, SplitTarget(request.target).path));
     } else {
-      if ((method == Method::kGet || method == Method::kHead) && !Personal(message)) {
-        wire = cache.Find(View(message.target()));
+      if ((method == Method::kGet || method == Method::kHead) && !Personal(request)) {
+        wire = cache.Find(request.target);
       }
       from_cache = wire != nullptr;
-      if (!wire) wire = co_await Answer(c, message, method);
-      if (!wire) wire = MakeWire(ErrorResponse(500, SplitTarget(View(message.target())).path));
+      if (!wire) {
+        c.ClearDeadline();  // a handler may take its time
+        wire = co_await Answer(c, method);
+      }
+      if (!wire) wire = MakeWire(ErrorResponse(500, SplitTarget(request.target).path));
       keep_alive =
-          message.keep_alive() && !wire->close && !c.closing && !stop_requested.load(std::memory_order_relaxed);
+          parser.keep_alive() && !wire->close && !c.closing && !stop_requested.load(std::memory_order_relaxed);
     }
 
     bool head = method == Method::kHead && !ec;
-    c.stream.expires_after(options.read_timeout);  // also bounds writing the answer
+    c.SetDeadline(options.read_timeout);  // also bounds writing the answer
     c.date_line = CurrentDateLine();
-    co_await asio::async_write(c.stream, WireBuffers(*wire, c.date_line, head, keep_alive, message.version()),
+    co_await asio::async_write(c.socket, WireBuffers(*wire, c.date_line, head, keep_alive, request.version),
                                asio::redirect_error(kAwait, ec));
     bool written = !ec;
     if (access_log.enabled()) {
       access_log.Write(AccessLogEntry{.time = arrived,
                                       .remote_address = c.remote_address,
-                                      .method = View(message.method_string()),
-                                      .target = View(message.target()),
+                                      .method = request.method,
+                                      .target = request.target,
                                       .status = wire->status,
                                       .body_bytes = head ? 0 : wire->body.size(),
                                       .duration = std::chrono::steady_clock::now() - started,
@@ -536,11 +669,14 @@ Awaitable<void> Server::Impl::ServeRequests(Connection& c) {
   }
 }
 
-bool Server::Impl::Personal(const Parser::value_type& message) const {
-  if (message.find(bhttp::field::authorization) != message.end()) return true;
+bool Server::Impl::Personal(const RequestData& request) const {
+  for (const RequestData::FieldAt& field : request.fields) {
+    if (field.known == bhttp::field::authorization) return true;
+  }
   if (options.private_cookies.empty()) return false;
-  for (auto it = message.find(bhttp::field::cookie); it != message.end() && it->name() == bhttp::field::cookie; ++it) {
-    std::string_view cookies = View(it->value());
+  for (const RequestData::FieldAt& field : request.fields) {
+    if (field.known != bhttp::field::cookie) continue;
+    std::string_view cookies = request.Value(field);
     for (const std::string& name : options.private_cookies) {
       for (size_t at = cookies.find(name); at != std::string_view::npos; at = cookies.find(name, at + 1)) {
         bool starts = at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';';
@@ -552,16 +688,16 @@ bool Server::Impl::Personal(const Parser::value_type& message) const {
   return false;
 }
 
-Awaitable<SharedWire> Server::Impl::Answer(Connection& c, Parser::value_type& message, Method method) {
-  TargetParts parts = SplitTarget(View(message.target()));
+Awaitable<SharedWire> Server::Impl::Answer(Connection& c, Method method) {
+  TargetParts parts = SplitTarget(c.request.target);
   if (parts.path.empty()) co_return MakeWire(ErrorResponse(400, {}));
   Router::Match match = router.Find(method, parts.path);
   if (match.route == nullptr) co_return AnswerWithoutRoute(method, parts, match.path_known);
 
-  Request request = MakeRequest(c, message, method, parts);
+  Request request = MakeRequest(c, method, parts);
   request.path_params = std::move(match.params);
   const Route& route = *match.route;
-  bool store = route.options.cacheable && method == Method::kGet && !Personal(message);
+  bool store = route.options.cacheable && method == Method::kGet && !Personal(c.request);
   std::uint64_t generation = cache.generation();
   co_return co_await RunOnPool(
       *workers,
@@ -618,33 +754,35 @@ SharedWire Server::Impl::AnswerWithoutRoute(Method method, TargetParts parts, bo
   return MakeWire(ErrorResponse(404, parts.path));
 }
 
-Request Server::Impl::MakeRequest(Connection& c, Parser::value_type& message, Method method, TargetParts parts) const {
+Request Server::Impl::MakeRequest(Connection& c, Method method, TargetParts parts) const {
   Request request;
   request.method = method;
-  request.target = std::string(View(message.target()));
+  request.target = c.request.target;
   request.path = UrlDecode(parts.path, false);
   request.query = ParseUrlEncoded(parts.query);
-  for (const auto& field : message) {
-    std::string name(View(field.name_string()));
+  request.headers.reserve(c.request.fields.size());
+  for (const RequestData::FieldAt& field : c.request.fields) {
+    std::string name(c.request.Name(field));
     std::transform(name.begin(), name.end(), name.begin(),
                    [](char ch) { return (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch; });
-    request.headers.emplace_back(std::move(name), std::string(View(field.value())));
+    request.headers.emplace_back(std::move(name), std::string(c.request.Value(field)));
   }
-  request.body = std::move(message.body());
+  request.body = std::move(c.request.body);
   request.remote_address = c.remote_address;
   return request;
 }
 
 Awaitable<void> Server::Impl::LingeringClose(Connection& c) {
   error_code ec;
-  c.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  if (ec || c.closing) co_return;
-  c.idle = true;
-  c.stream.expires_after(kLingerTime);
+  c.socket.shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) co_return;
+  c.SetDeadline(kLingerTime);
+  c.state = Connection::kIdle;
+  if (c.closing) co_return;
   std::size_t drained = 0;
   while (!ec && drained < kLingerBytes) {
     c.buffer.consume(c.buffer.size());
-    drained += co_await c.stream.async_read_some(c.buffer.prepare(kReadChunk), asio::redirect_error(kAwait, ec));
+    drained += co_await c.socket.async_read_some(c.buffer.prepare(kReadChunk), asio::redirect_error(kAwait, ec));
   }
 }
 

@@ -36,6 +36,8 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};     // whole request must arrive within this; also bounds the
                                              // wait for a new connection's first byte and each write
   std::chrono::seconds idle_timeout{60};     // keep-alive connection with no new request
+                                             // (both are checked every 1/8 of the shorter, at most every
+                                             // 0.5 s, so a connection may outlive them by that much)
   std::chrono::seconds shutdown_grace{10};
   // Requests with an Authorization header or one of these cookies are never answered from the response cache
   // and their answers are never stored: what they see may depend on who asks (e.g. the signed-in user's name).

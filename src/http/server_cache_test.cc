@@ -157,5 +157,26 @@ TEST(ServerCacheTest, HitsDoNotWaitForBusyWorkers) {
   EXPECT_EQ(slow->body, "klaar");
 }
 
+TEST(ServerCacheTest, RequestsWithCredentialsAreNeitherAnsweredFromNorStoredInTheCache) {
+  CountingRoutes routes;
+  ServerOptions options = TestOptions();
+  options.private_cookies = {"sessie"};
+  TestServer server(routes.MakeRouter(), options);
+  auto get = [&](std::string_view extra_headers) {
+    auto response = Fetch(server.port(), "GET /api/v1/plan HTTP/1.1\r\nHost: t\r\n" + std::string(extra_headers) + "\r\n");
+    return response ? response->body : "";
+  };
+  EXPECT_EQ(get("Authorization: Bearer geheim\r\n"), R"({"versie":1})");
+  EXPECT_EQ(get("Cookie: a=1; sessie=abc\r\n"), R"({"versie":2})");
+  EXPECT_EQ(get(""), R"({"versie":3})");  // nothing was stored for the requests above
+  EXPECT_EQ(get(""), R"({"versie":3})");
+  EXPECT_EQ(get("authorization: Basic eDp5\r\n"), R"({"versie":4})");
+  EXPECT_EQ(get("Cookie: sessie=abc\r\n"), R"({"versie":5})");
+  EXPECT_EQ(get("Cookie: a=1\r\nX-Tussen: 1\r\nCookie: sessie=abc\r\n"), R"({"versie":6})");
+  // Other cookies, or the name as a value or inside another name, are not credentials.
+  EXPECT_EQ(get("Cookie: mijnsessie=1; b=sessie\r\n"), R"({"versie":3})");
+  EXPECT_EQ(routes.plan_calls, 6);
+}
+
 }  // namespace
 }  // namespace stadshart::http

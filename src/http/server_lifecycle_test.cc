@@ -2,9 +2,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <thread>
+#include <vector>
 
 #include "http/server.h"
 #include "http/test_server.h"
@@ -161,6 +164,104 @@ TEST(ServerLifecycleTest, RequestThatDoesNotArriveInTimeIsDropped) {
   ASSERT_TRUE(client.Send("GET /hallo HTTP/1.1\r\nHost: t\r\n"));  // never finished
   auto start = steady_clock::now();
   EXPECT_TRUE(client.WaitForClose());
+  EXPECT_LT(steady_clock::now() - start, seconds(4));
+}
+
+// Several connections at once, on the two I/O threads of TestOptions().
+TEST(ServerLifecycleTest, StopFinishesEveryRequestInFlightAndClosesEveryIdleConnection) {
+  constexpr int kBusy = 4;
+  std::atomic<int> entered{0};
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  Router router;
+  router.Add(Method::kGet, "/hallo", [](Request&) { return Response::Text("hallo"); });
+  router.Add(Method::kGet, "/langzaam", [&](Request&) {
+    ++entered;
+    released.wait_for(seconds(10));
+    return Response::Text("klaar");
+  });
+  ServerOptions options = TestOptions();
+  ASSERT_EQ(options.io_threads, 2);
+  options.worker_threads = kBusy;
+  TestServer server(std::move(router), options);
+
+  std::vector<std::unique_ptr<Client>> idle;
+  for (int i = 0; i < 2; ++i) {
+    idle.push_back(std::make_unique<Client>(server.port()));
+    ASSERT_TRUE(idle.back()->Send(Get("/hallo")));
+    ASSERT_TRUE(idle.back()->Read());
+  }
+  std::vector<std::unique_ptr<Client>> busy;
+  for (int i = 0; i < kBusy; ++i) {
+    busy.push_back(std::make_unique<Client>(server.port()));
+    ASSERT_TRUE(busy.back()->Send(Get("/langzaam")));
+  }
+  auto deadline = steady_clock::now() + seconds(5);
+  while (entered < kBusy && steady_clock::now() < deadline) std::this_thread::sleep_for(milliseconds(5));
+  ASSERT_EQ(entered, kBusy);
+
+  server.server().Stop();
+  for (auto& client : idle) EXPECT_TRUE(client->WaitForClose());
+  release.set_value();
+  for (auto& client : busy) {
+    auto response = client->Read();
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->body, "klaar");
+    EXPECT_EQ(response->Header("connection"), "close");
+    EXPECT_TRUE(client->WaitForClose());
+  }
+  EXPECT_TRUE(server.WaitForRunToReturn(seconds(5)));
+}
+
+TEST(ServerLifecycleTest, IdleTimeoutClosesEveryIdleConnection) {
+  Router router;
+  router.Add(Method::kGet, "/hallo", [](Request&) { return Response::Text("hallo"); });
+  ServerOptions options = TestOptions();
+  options.idle_timeout = seconds(1);
+  TestServer server(std::move(router), options);
+  std::vector<std::unique_ptr<Client>> clients;
+  for (int i = 0; i < 4; ++i) {
+    clients.push_back(std::make_unique<Client>(server.port()));
+    ASSERT_TRUE(clients.back()->Send(Get("/hallo")));
+    ASSERT_TRUE(clients.back()->Read());
+  }
+  auto start = steady_clock::now();
+  for (auto& client : clients) EXPECT_TRUE(client->WaitForClose());
+  auto waited = steady_clock::now() - start;
+  EXPECT_GE(waited, milliseconds(500));
+  EXPECT_LT(waited, seconds(4));
+  // Serving goes on.
+  auto response = Fetch(server.port(), Get("/hallo"));
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->body, "hallo");
+}
+
+TEST(ServerLifecycleTest, AHandlerMayTakeLongerThanTheReadTimeout) {
+  Router router;
+  router.Add(Method::kGet, "/langzaam", [](Request&) {
+    std::this_thread::sleep_for(milliseconds(1600));
+    return Response::Text("klaar");
+  });
+  ServerOptions options = TestOptions();
+  options.read_timeout = seconds(1);
+  TestServer server(std::move(router), options);
+  auto response = Fetch(server.port(), Get("/langzaam"));
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->body, "klaar");
+}
+
+TEST(ServerLifecycleTest, ClientThatStopsReadingTheAnswerIsDroppedAfterTheReadTimeout) {
+  constexpr std::size_t kSize = 64 * 1024 * 1024;  // more than the socket buffers hold
+  Router router;
+  router.Add(Method::kGet, "/groot", [](Request&) { return Response::Text(std::string(kSize, 'x')); });
+  ServerOptions options = TestOptions();
+  options.read_timeout = seconds(1);
+  TestServer server(std::move(router), options);
+  Client client(server.port());
+  ASSERT_TRUE(client.Send(Get("/groot")));
+  std::this_thread::sleep_for(milliseconds(2500));
+  auto start = steady_clock::now();
+  EXPECT_FALSE(client.Read());  // what was sent before the server gave up, then the end
   EXPECT_LT(steady_clock::now() - start, seconds(4));
 }
 

@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--io-threads", serve.io_threads, "Threads voor netwerk-I/O")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
+  serve_cmd->add_option("--map-tiles", serve.map_tiles,
+                        "URL-sjabloon van de achtergrondkaart voor Leaflet, bijv. PDOK BRT "
+                        "(https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png); "
+                        "leeg: geen achtergrondkaart")
+      ->envname("STADSHART_MAP_TILES");
+  serve_cmd->add_option("--map-attribution", serve.map_attribution, "Bronvermelding bij de achtergrondkaart")
+      ->envname("STADSHART_MAP_ATTRIBUTION");
   bool quiet = false;
   serve_cmd->add_flag("--no-access-log", quiet, "Geen regel per verzoek op stdout");
 

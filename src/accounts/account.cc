@@ -106,4 +106,11 @@ std::vector<FieldError> CheckUserFields(std::string_view email, std::string_view
   return errors;
 }
 
+bool User::ActsFor(std::string_view kind, std::int64_t id) const {
+  for (const UserLink& link : links) {
+    if (link.kind == kind && link.id == id) return true;
+  }
+  return false;
+}
+
 }  // namespace stadshart::accounts

@@ -19,6 +19,14 @@ std::string_view RoleCode(Role role);   // "beheerder", ...
 std::string_view RoleLabel(Role role);  // "Beheerder (Vaart in Assen)", ...
 std::optional<Role> ParseRole(std::string_view code);
 
+// What a user acts for: their business, unit or organisation (user_links). An ondernemer may change only the
+// businesses they are linked to, an eigenaar only their units, an organisator only their organisation's events.
+struct UserLink {
+  std::string kind;  // "business", "unit", "organisation"
+  std::int64_t id = 0;
+  bool operator==(const UserLink&) const = default;
+};
+
 struct User {
   std::int64_t id = 0;
   std::string email;
@@ -27,6 +35,9 @@ struct User {
   bool active = true;
   std::string created_at;
   std::int64_t version = 1;
+  std::vector<UserLink> links;
+
+  bool ActsFor(std::string_view kind, std::int64_t id) const;
 };
 
 enum class TokenScope { kRead, kWrite };

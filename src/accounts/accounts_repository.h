@@ -64,6 +64,10 @@ class AccountsRepository {
   virtual Result<Done> SetPassword(std::int64_t id, const std::string& password, const audit::Actor& actor,
                                    const std::string& keep_session = "") = 0;
 
+  // Replaces what the user acts for (kind "business", "unit" or "organisation"). The records linked to are not
+  // checked here: they live in other modules. kNotFound for an unknown user.
+  virtual Result<User> SetLinks(std::int64_t id, const std::vector<UserLink>& links, const audit::Actor& actor) = 0;
+
   // The user when the password is right and the account active; nullopt otherwise (no hint which was wrong).
   virtual std::optional<User> CheckCredentials(const std::string& email, const std::string& password) = 0;
 

@@ -15,6 +15,13 @@ constexpr PermissionRule kMatrix[] = {
     {"session.manage", "Inloggen en uitloggen", true, true, {true, true, true, true, true}},
     {"audit.read", "De geschiedenis (audit trail) van alle wijzigingen lezen", false, false,
      {true, true, false, false, false}},
+    {"register.write", "Het register wijzigen: panden, bedrijven, zones, bezetting, import", false, true,
+     {true, false, false, false, false}},
+    {"register.own", "Eigen bedrijf (ondernemer) of eigen panden (eigenaar) bijwerken; beheerder: alle", false, true,
+     {true, false, true, true, false}},
+    {"register.private", "Niet-openbare registergegevens lezen: eigenaren van panden, scenario's", false, false,
+     {true, true, false, false, false}},
+    {"scenario.write", "Scenario's (wat als) opslaan", false, true, {true, true, false, false, false}},
     {"users.manage", "Gebruikers beheren", false, true, {true, false, false, false, false}},
 };
 

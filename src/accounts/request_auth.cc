@@ -25,4 +25,15 @@ audit::Actor ActorOf(const http::Request& request) {
   return actor;
 }
 
+bool MayChange(const Principal& principal, std::string_view kind, std::int64_t id) {
+  if (principal.anonymous() || !principal.user->active) return false;
+  if (principal.token_id && principal.scope == TokenScope::kRead) return false;
+  switch (principal.user->role) {
+    case Role::kBeheerder: return kind == "business" || kind == "unit";
+    case Role::kOndernemer: return kind == "business" && principal.user->ActsFor(kind, id);
+    case Role::kEigenaar: return kind == "unit" && principal.user->ActsFor(kind, id);
+    default: return false;
+  }
+}
+
 }  // namespace stadshart::accounts

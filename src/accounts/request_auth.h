@@ -18,6 +18,13 @@ void SetPrincipal(http::Request& request, Principal principal);
 // Whether the request's principal has the permission (for showing or hiding forms and links).
 bool Can(const http::Request& request, std::string_view permission);
 
+// Per-object rule on top of the matrix: a beheerder may change any record of `kind` ("business", "unit"); an
+// ondernemer only businesses and an eigenaar only units they are linked to (User::links); nobody else.
+bool MayChange(const Principal& principal, std::string_view kind, std::int64_t id);
+inline bool MayChange(const http::Request& request, std::string_view kind, std::int64_t id) {
+  return MayChange(PrincipalOf(request), kind, id);
+}
+
 // The audit actor of the request: its user, labelled as Principal::Label(), via "api" for /api/ paths and
 // "page" otherwise.
 audit::Actor ActorOf(const http::Request& request);

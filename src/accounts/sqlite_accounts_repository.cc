@@ -1,5 +1,6 @@
 #include "accounts/sqlite_accounts_repository.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "accounts/secrets.h"
@@ -16,6 +17,9 @@ using storage::Transaction;
 constexpr const char* kUserById = "SELECT " USER_COLUMNS " FROM users WHERE id = ?1";
 constexpr const char* kUserByEmail = "SELECT " USER_COLUMNS " FROM users WHERE email = ?1";
 constexpr const char* kUsers = "SELECT " USER_COLUMNS " FROM users ORDER BY name, id";
+constexpr const char* kLinksOf = "SELECT kind, ref_id FROM user_links WHERE user_id = ?1 ORDER BY kind, ref_id";
+constexpr const char* kDeleteLinks = "DELETE FROM user_links WHERE user_id = ?1";
+constexpr const char* kInsertLink = "INSERT INTO user_links (user_id, kind, ref_id) VALUES (?1, ?2, ?3)";
 constexpr const char* kHashByEmail = "SELECT id, password_hash FROM users WHERE email = ?1 AND active = 1";
 constexpr const char* kInsertUser =
     "INSERT INTO users (email, name, role, password_hash, active, created_at, updated_at)"
@@ -69,7 +73,17 @@ std::optional<User> LoadUser(Connection& c, const char* sql, const auto& key) {
   auto row = c.Prepare(sql);
   row.Bind(1, key);
   if (!row.Step()) return std::nullopt;
-  return ReadUser(row);
+  User user = ReadUser(row);
+  auto links = c.Prepare(kLinksOf);
+  links.Bind(1, user.id);
+  while (links.Step()) user.links.push_back({links.Text(0), links.Int(1)});
+  return user;
+}
+
+nlohmann::json LinksJson(const std::vector<UserLink>& links) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const UserLink& link : links) out.push_back({{"kind", link.kind}, {"id", link.id}});
+  return out;
 }
 
 // What the audit trail keeps of a user: never the password hash.
@@ -78,7 +92,8 @@ std::string UserJson(const User& user) {
                         {"name", user.name},
                         {"role", RoleCode(user.role)},
                         {"active", user.active},
-                        {"version", user.version}}
+                        {"version", user.version},
+                        {"links", LinksJson(user.links)}}
       .dump();
 }
 
@@ -146,6 +161,33 @@ Result<User> SqliteAccountsRepository::UpdateUser(std::int64_t id, const UserEdi
     c.Prepare(kUpdateUser).Bind(1, name).Bind(2, RoleCode(edit.role)).Bind(3, edit.active).Bind(4, now).Bind(5, id).Bind(6, expected_version).Run();
     if (!edit.active) c.Prepare(kEndSessionsOf).Bind(1, id).Bind(2, "").Run();
     User after = *LoadUser(c, kUserById, id);
+    audit::Record(c, actor, now, "user", std::to_string(id), "update", UserJson(*before), UserJson(after));
+    transaction.Commit();
+    return after;
+  });
+}
+
+Result<User> SqliteAccountsRepository::SetLinks(std::int64_t id, const std::vector<UserLink>& links,
+                                               const audit::Actor& actor) {
+  for (const UserLink& link : links) {
+    if (link.kind != "business" && link.kind != "unit" && link.kind != "organisation") {
+      return Error::Invalid({{"kind", "Een koppeling is met een bedrijf, pand of organisatie."}});
+    }
+    if (link.id <= 0) return Error::Invalid({{"id", "Een koppeling noemt het nummer van het bedrijf of pand."}});
+  }
+  std::string now = FormatUtc(clock_.Now());
+  return db_.With([&](Connection& c) -> Result<User> {
+    Transaction transaction(c);
+    auto before = LoadUser(c, kUserById, id);
+    if (!before) return Error::NotFound("Gebruiker bestaat niet.");
+    c.Prepare(kDeleteLinks).Bind(1, id).Run();
+    for (const UserLink& link : links) {
+      // INSERT OR IGNORE semantics by hand: a link named twice is one link.
+      if (std::count(links.begin(), links.begin() + (&link - links.data()), link) > 0) continue;
+      c.Prepare(kInsertLink).Bind(1, id).Bind(2, link.kind).Bind(3, link.id).Run();
+    }
+    User after = *LoadUser(c, kUserById, id);
+    if (after.links == before->links) return after;
     audit::Record(c, actor, now, "user", std::to_string(id), "update", UserJson(*before), UserJson(after));
     transaction.Commit();
     return after;

@@ -18,6 +18,7 @@ class SqliteAccountsRepository final : public AccountsRepository {
   std::vector<User> ListUsers() override;
   Result<User> UpdateUser(std::int64_t id, const UserEdit& edit, std::int64_t expected_version,
                           const audit::Actor& actor) override;
+  Result<User> SetLinks(std::int64_t id, const std::vector<UserLink>& links, const audit::Actor& actor) override;
   Result<Done> SetPassword(std::int64_t id, const std::string& password, const audit::Actor& actor,
                            const std::string& keep_session) override;
   std::optional<User> CheckCredentials(const std::string& email, const std::string& password) override;

@@ -14,6 +14,8 @@ struct ServeOptions {
   int workers = 4;       // handler threads (and database connections)
   int io_threads = 2;
   bool access_log = true;
+  std::string map_tiles;        // Leaflet tile URL template; empty: no background map
+  std::string map_attribution;  // shown on the map with the tiles
 };
 
 int Serve(const ServeOptions& options);

@@ -14,6 +14,7 @@
 #include "common/resources.h"
 #include "plan/plan_json.h"
 #include "plan/sqlite_plan_repository.h"
+#include "property/sqlite_property_repository.h"
 
 namespace stadshart::app {
 namespace {
@@ -50,10 +51,12 @@ class PermissionMatrixTest : public ::testing::Test {
     auto token = accounts_->CreateToken(users_[Role::kBeheerder], "lezen", accounts::TokenScope::kRead,
                                         audit::Actor::System());
     read_token_ = token.value().first;
-    router_ = std::make_unique<http::Router>(BuildRouter({*db_, *plans_, *accounts_, clock_}));
+    register_ = std::make_unique<property::SqlitePropertyRepository>(*db_, clock_);
+    router_ = std::make_unique<http::Router>(BuildRouter({*db_, *plans_, *accounts_, *register_, clock_}));
   }
   void TearDown() override {
     router_.reset();
+    register_.reset();
     accounts_.reset();
     plans_.reset();
     db_.reset();
@@ -131,6 +134,7 @@ class PermissionMatrixTest : public ::testing::Test {
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<plan::SqlitePlanRepository> plans_;
   std::unique_ptr<accounts::SqliteAccountsRepository> accounts_;
+  std::unique_ptr<property::SqlitePropertyRepository> register_;
   std::unique_ptr<http::Router> router_;
   std::map<Role, std::int64_t> users_;
   std::string read_token_;

@@ -57,6 +57,8 @@ http::Router BuildRouter(Services s) {
   web::AddStaticRoutes(router);
   plan::AddPlanPageRoutes(router, s.plans, s.clock);
   plan::AddPlanApiRoutes(router, s.plans, s.clock);
+  property::AddRegisterPageRoutes(router, s.register_, s.clock, s.map);
+  property::AddRegisterApiRoutes(router, s.register_, s.clock);
   AddAccountRoutes(router, s.accounts);
   AddAdminRoutes(router, s.accounts, s.db);
   InstallGuard(router, s.accounts);

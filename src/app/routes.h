@@ -6,6 +6,8 @@
 #include "http/message.h"
 #include "http/router.h"
 #include "plan/plan_repository.h"
+#include "property/property_repository.h"
+#include "property/property_routes.h"
 #include "storage/database.h"
 
 namespace stadshart::app {
@@ -14,7 +16,9 @@ struct Services {
   storage::Database& db;
   plan::PlanRepository& plans;
   accounts::AccountsRepository& accounts;
+  property::PropertyRepository& register_;
   const Clock& clock;
+  property::MapSettings map = {};
 };
 
 // Routes refer to the services, which must outlive the router. Every route is behind the guard (app/guard.h).

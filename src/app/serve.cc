@@ -7,6 +7,7 @@
 #include "accounts/request_auth.h"
 #include "accounts/sqlite_accounts_repository.h"
 #include "plan/sqlite_plan_repository.h"
+#include "property/sqlite_property_repository.h"
 
 namespace stadshart::app {
 
@@ -22,7 +23,8 @@ int Serve(const ServeOptions& options) {
   SystemClock clock;
   plan::SqlitePlanRepository plans(*db, clock);
   accounts::SqliteAccountsRepository accounts(*db, clock);
-  http::Router router = BuildRouter({*db, plans, accounts, clock});
+  property::SqlitePropertyRepository register_(*db, clock);
+  http::Router router = BuildRouter({*db, plans, accounts, register_, clock, {options.map_tiles, options.map_attribution}});
 
   http::ServerOptions server_options;
   server_options.bind = options.bind;

@@ -41,6 +41,13 @@ std::optional<Instant> ParseUtc(std::string_view text);
 std::string AmsterdamDate(Instant instant);
 // Wall-clock in Europe/Amsterdam for pages: "31-03-2019 03:30".
 std::string AmsterdamDateTime(Instant instant);
+// Calendar days ("2019-03-31", proleptic Gregorian, years 1000-9999): the form days take in storage, CSV and
+// the API. ParseIsoDay is strict (exactly YYYY-MM-DD, a real date); nullopt for anything else.
+std::optional<std::chrono::sys_days> ParseIsoDay(std::string_view text);
+std::string FormatIsoDay(std::chrono::sys_days day);
+// Today's calendar date in Europe/Amsterdam.
+std::chrono::sys_days AmsterdamToday(Instant now);
+
 // "2019-03-31" -> "31 maart 2019"; the input unchanged when it is not a date.
 std::string DutchDate(std::string_view iso_date);
 

@@ -39,5 +39,23 @@ TEST(Time, DutchDateNamesTheMonth) {
   EXPECT_EQ(DutchDate("2019-13-01"), "2019-13-01");
 }
 
+TEST(IsoDay, ParsesOnlyRealDatesInTheStrictForm) {
+  using namespace std::chrono;
+  EXPECT_EQ(ParseIsoDay("2024-02-29"), sys_days{2024y / February / 29});
+  EXPECT_EQ(ParseIsoDay("2023-02-29"), std::nullopt);
+  EXPECT_EQ(ParseIsoDay("2019-3-01"), std::nullopt);
+  EXPECT_EQ(ParseIsoDay("2019-03-01 "), std::nullopt);
+  EXPECT_EQ(ParseIsoDay("0999-03-01"), std::nullopt);
+  EXPECT_EQ(ParseIsoDay("2019-13-01"), std::nullopt);
+  EXPECT_EQ(FormatIsoDay(sys_days{2019y / March / 1}), "2019-03-01");
+}
+
+TEST(IsoDay, TodayIsTheAmsterdamCalendarDay) {
+  using namespace std::chrono;
+  // 23:30 UTC on 31 March 2019 is already 1 April in Amsterdam (summer time began that night).
+  EXPECT_EQ(FormatIsoDay(AmsterdamToday(*ParseUtc("2019-03-31T23:30:00Z"))), "2019-04-01");
+  EXPECT_EQ(FormatIsoDay(AmsterdamToday(*ParseUtc("2019-12-31T22:59:59Z"))), "2019-12-31");
+}
+
 }  // namespace
 }  // namespace stadshart

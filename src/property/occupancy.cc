@@ -11,6 +11,8 @@ constexpr std::pair<OccupancyKind, std::string_view> kKinds[] = {
     {OccupancyKind::kHousing, "housing"},    {OccupancyKind::kTransformation, "transformation"},
 };
 
+}  // namespace
+
 std::string_view KindLabel(OccupancyKind kind) {
   switch (kind) {
     case OccupancyKind::kInUse: return "in gebruik";
@@ -22,6 +24,8 @@ std::string_view KindLabel(OccupancyKind kind) {
   }
   return "";
 }
+
+namespace {
 
 std::string Describe(const OccupancyInterval& interval) {
   std::string text = std::string(KindLabel(interval.kind)) + " vanaf " + DutchDay(interval.from);
@@ -43,6 +47,20 @@ std::optional<OccupancyKind> ParseKind(std::string_view code) {
     if (c == code) return kind;
   }
   return std::nullopt;
+}
+
+std::string_view FloorCode(Floor floor) { return floor == Floor::kGround ? "ground" : "upper"; }
+
+std::optional<Floor> ParseFloor(std::string_view code) {
+  if (code == "ground") return Floor::kGround;
+  if (code == "upper") return Floor::kUpper;
+  return std::nullopt;
+}
+
+std::string Unit::Address() const {
+  std::string text = street + " " + std::to_string(number) + letter;
+  if (!addition.empty()) text += "-" + addition;
+  return text;
 }
 
 std::string DutchDay(Day day) {

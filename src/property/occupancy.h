@@ -26,6 +26,7 @@ enum class OccupancyKind {
 };
 
 std::string_view KindCode(OccupancyKind kind);  // "in_use", "vacant", "vacant_let", ...
+std::string_view KindLabel(OccupancyKind kind);  // Dutch: "in gebruik", "leegstand", ...
 std::optional<OccupancyKind> ParseKind(std::string_view code);
 
 struct OccupancyInterval {
@@ -42,14 +43,29 @@ struct OccupancyInterval {
 
 enum class Floor { kGround, kUpper };
 
+std::string_view FloorCode(Floor floor);  // "ground", "upper"
+std::optional<Floor> ParseFloor(std::string_view code);
+
 struct Unit {
   std::int64_t id = 0;
   std::string street;
-  std::string zone;  // e.g. "kernwinkelgebied"
+  int number = 0;          // house number
+  std::string letter;      // huisletter, e.g. "a"
+  std::string addition;    // huisnummertoevoeging, e.g. "1" or "bis"
+  std::string postcode;    // "9401 AB"
+  std::string bag_id;      // BAG verblijfsobject id, 16 digits
+  std::string zone;        // zone code, e.g. "kernwinkelgebied"
   Floor floor = Floor::kGround;
   std::int64_t floor_area_m2 = 0;  // WVO
   bool outlet = true;              // false for ATMs and service points, which Locatus leaves out
+  std::optional<double> lat;       // WGS84
+  std::optional<double> lon;
+  std::string owner;               // organisation or person; may be empty
+  std::int64_t version = 1;        // optimistic concurrency
   std::vector<OccupancyInterval> occupancy;  // sorted by `from`, non-overlapping
+
+  // "Kruisstraat 12a-1"
+  std::string Address() const;
 };
 
 // The interval covering `day`, or null when the unit has none then (not yet or no longer registered).

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,8 @@
 #include "plan/plan_json.h"
 #include "plan/plan_routes.h"
 #include "plan/sqlite_plan_repository.h"
+#include "property/demo_register.h"
+#include "property/sqlite_property_repository.h"
 #include "storage/migrations.h"
 
 namespace stadshart::app {
@@ -61,6 +64,31 @@ int SeedDemo(const std::string& location) {
   std::cout << "Demo-gegevens van Assen geladen in " << db->path() << ": werkplan "
             << imported.value().plan.year << " en " << imported.value().goals.size()
             << " doelen van het binnenstadakkoord.\n";
+
+  // The register: the real streets, fictitious businesses and owners, a history from 2015 to today.
+  property::SqlitePropertyRepository register_(*db, clock);
+  property::DemoRegister demo = property::AssenDemoRegister(AmsterdamToday(clock.Now()));
+  std::map<std::int64_t, std::int64_t> business_ids;  // demo id -> stored id
+  for (const property::Business& business : demo.businesses) {
+    auto stored_business = register_.CreateBusiness(business, audit::Actor::System());
+    if (!stored_business.ok()) {
+      PrintError(stored_business.error(), "seed");
+      return 1;
+    }
+    business_ids[business.id] = stored_business.value().id;
+  }
+  for (property::Unit unit : demo.units) {
+    for (auto& interval : unit.occupancy) {
+      if (interval.business_id) interval.business_id = business_ids.at(*interval.business_id);
+    }
+    auto stored_unit = register_.CreateUnit(unit, audit::Actor::System());
+    if (!stored_unit.ok()) {
+      PrintError(stored_unit.error(), "seed");
+      return 1;
+    }
+  }
+  std::cout << "Register: " << demo.units.size() << " panden en " << demo.businesses.size()
+            << " bedrijven (fictief) aan de echte straten van de binnenstad, met hun geschiedenis sinds 2015.\n";
 
   // A demo beheerder (fictitious) with a fresh random password, printed once and kept beside the database
   // (readable by its owner only) so that `make run` can show it again.

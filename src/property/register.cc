@@ -51,6 +51,40 @@ const Zone* Register::FindZone(std::string_view code) const {
   return nullptr;
 }
 
+bool ContainsFolded(std::string_view haystack, std::string_view needle) {
+  auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                        [&](char a, char b) { return fold(a) == fold(b); });
+  return it != haystack.end();
+}
+
+Result<std::vector<const Unit*>> FindUnits(const Register& reg, const UnitQuery& query) {
+  std::optional<OccupancyKind> kind;
+  bool no_state = query.state == "none";
+  if (!query.state.empty() && !no_state) {
+    kind = ParseKind(query.state);
+    if (!kind) return Error::Invalid({{"state", "Onbekende toestand '" + query.state + "'."}});
+  }
+  std::vector<const Unit*> found;
+  for (const Unit& unit : reg.units) {
+    if (!Selected(unit, query.filter)) continue;
+    if (!query.text.empty()) {
+      std::string address = unit.Address() + " " + unit.postcode + " " + unit.bag_id;
+      if (!ContainsFolded(address, query.text)) continue;
+    }
+    if ((kind || no_state) && query.state_on) {
+      const OccupancyInterval* state = StateOn(unit, *query.state_on);
+      if (no_state ? state != nullptr : (state == nullptr || state->kind != *kind)) continue;
+    }
+    found.push_back(&unit);
+  }
+  std::sort(found.begin(), found.end(), [](const Unit* a, const Unit* b) {
+    return std::tie(a->street, a->number, a->letter, a->addition, a->floor) <
+           std::tie(b->street, b->number, b->letter, b->addition, b->floor);
+  });
+  return found;
+}
+
 std::optional<Function> FunctionOn(const Register& reg, const Unit& unit, Day day) {
   const OccupancyInterval* state = StateOn(unit, day);
   if (state == nullptr) return std::nullopt;

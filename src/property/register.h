@@ -25,6 +25,20 @@ struct Register {
   const Zone* FindZone(std::string_view code) const;
 };
 
+// Search in the register: a filter (zone, street), words in the address, postcode or BAG id (case-insensitive),
+// and optionally the state on a day (a kind code such as "vacant", or "none" for no state then).
+struct UnitQuery {
+  VacancyFilter filter;
+  std::string text;
+  std::optional<Day> state_on;
+  std::string state;
+};
+// In address order (street, number, letter, addition, ground floor first). kInvalid for an unknown state code.
+Result<std::vector<const Unit*>> FindUnits(const Register& reg, const UnitQuery& query);
+
+// Whether `haystack` contains `needle`, ignoring ASCII case.
+bool ContainsFolded(std::string_view haystack, std::string_view needle);
+
 // The function a unit has on `day`: its business's outlet group when in use, kHousing when converted; nullopt
 // when vacant, let, in temporary use, being transformed, or without a state.
 std::optional<Function> FunctionOn(const Register& reg, const Unit& unit, Day day);

@@ -1,5 +1,6 @@
 // stadshart: the one binary. Subcommands: serve, migrate, seed, export, import, user, token, hours.
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -65,9 +66,23 @@ int main(int argc, char** argv) {
   AddDbOption(migrate_cmd, db);
   migrate_cmd->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
 
-  bool demo = false;
-  auto* seed_cmd = app.add_subcommand("seed", "Demo-gegevens laden in een lege database");
-  seed_cmd->add_flag("--demo", demo, "De Assen-demo: werkplan 2019 en de doelen van het binnenstadakkoord")->required();
+  bool demo = false, synthetic = false;
+  int synthetic_units = 250000;
+  std::uint64_t synthetic_seed = 2019;
+  auto* seed_cmd = app.add_subcommand("seed", "Demo-gegevens of een synthetisch register laden in een lege database");
+  auto* demo_flag =
+      seed_cmd->add_flag("--demo", demo, "De Assen-demo: werkplan 2019 en de doelen van het binnenstadakkoord");
+  auto* synthetic_flag = seed_cmd->add_flag(
+      "--synthetic", synthetic,
+      "Een fictief register op landelijke schaal (voor metingen): panden met ~4 bezettingsperiodes over 10 jaar, "
+      "~0,8 bedrijf per pand, 10-20% leegstand; alleen in een leeg register");
+  demo_flag->excludes(synthetic_flag);
+  seed_cmd->add_option("--units", synthetic_units, "Aantal panden bij --synthetic")
+      ->check(CLI::Range(1, 10'000'000))
+      ->capture_default_str();
+  seed_cmd->add_option("--seed", synthetic_seed, "Startwaarde van de toevalsgenerator bij --synthetic (zelfde seed, "
+                                                 "zelfde register)")
+      ->capture_default_str();
   AddDbOption(seed_cmd, db);
   seed_cmd->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
 
@@ -83,6 +98,24 @@ int main(int argc, char** argv) {
   AddDbOption(export_plan, db);
   export_plan->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
 
+  // export units|businesses|occupancy|geojson: the register (docs/register.md).
+  std::string register_date;
+  std::vector<std::pair<std::string, CLI::App*>> register_exports;
+  for (auto [kind, help] : {std::pair{"units", "Panden als CSV (Excel; weer te importeren)"},
+                            std::pair{"businesses", "Bedrijven als CSV (Excel; weer te importeren)"},
+                            std::pair{"occupancy", "Bezettingshistorie als CSV, een regel per periode (Excel; weer te "
+                                                   "importeren)"},
+                            std::pair{"geojson", "Panden met coördinaten als GeoJSON, met hun stand op --date"}}) {
+    auto* command = export_cmd->add_subcommand(kind, help);
+    if (std::string(kind) == "geojson") {
+      command->add_option("--date", register_date, "Dag van de stand (2019-03-01 of 1-3-2019); standaard vandaag");
+    }
+    command->add_option("--output,-o", output, "Bestand, of - voor stdout")->capture_default_str();
+    AddDbOption(command, db);
+    command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+    register_exports.emplace_back(kind, command);
+  }
+
   std::string file;
   bool dry_run = false;
   auto* import_cmd = app.add_subcommand("import", "Gegevens importeren (alles of niets)");
@@ -92,6 +125,20 @@ int main(int argc, char** argv) {
   import_plan->add_flag("--dry-run", dry_run, "Alleen controleren, niets opslaan");
   AddDbOption(import_plan, db);
   import_plan->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
+  // import units|businesses|occupancy FILE: the register from CSV (docs/register.md).
+  std::vector<std::pair<std::string, CLI::App*>> register_imports;
+  for (auto [kind, help] : {std::pair{"units", "Panden uit CSV (; of , gescheiden; alles of niets)"},
+                            std::pair{"businesses", "Bedrijven uit CSV (; of , gescheiden; alles of niets)"},
+                            std::pair{"occupancy", "Bezettingshistorie uit CSV; vervangt de historie van elk genoemd "
+                                                   "pand (alles of niets)"}}) {
+    auto* command = import_cmd->add_subcommand(kind, help);
+    command->add_option("file", file, "CSV-bestand (UTF-8, met of zonder BOM)")->required()->check(CLI::ExistingFile);
+    command->add_flag("--dry-run", dry_run, "Alles controleren en melden wat er zou gebeuren, niets opslaan");
+    AddDbOption(command, db);
+    command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+    register_imports.emplace_back(kind, command);
+  }
 
   std::string email, name, role, scope = "read", token_name = "opdrachtregel";
   long long token_id = 0;
@@ -107,6 +154,13 @@ int main(int argc, char** argv) {
   user_reset->add_option("email", email, "E-mailadres")->required();
   user_reset->add_flag("--password-stdin", stdin_password, "Wachtwoord van stdin lezen (anders: gegenereerd en getoond)");
   auto* user_list = user_cmd->add_subcommand("list", "Alle gebruikers tonen");
+  std::vector<long long> link_businesses, link_units;
+  auto* user_link = user_cmd->add_subcommand(
+      "link", "Vastleggen voor welke bedrijven (ondernemer) of panden (eigenaar) een gebruiker optreedt; vervangt "
+              "de bestaande koppelingen (zonder --business en --unit: geen koppelingen meer)");
+  user_link->add_option("email", email, "E-mailadres")->required();
+  user_link->add_option("--business", link_businesses, "Nummer van een bedrijf (herhaalbaar)");
+  user_link->add_option("--unit", link_units, "Nummer van een pand (herhaalbaar)");
   auto* token_cmd = app.add_subcommand("token", "API-tokens beheren");
   token_cmd->require_subcommand(1);
   auto* token_create = token_cmd->add_subcommand("create", "Een API-token maken (laatste regel: het token)");
@@ -115,7 +169,7 @@ int main(int argc, char** argv) {
   token_create->add_option("--name", token_name, "Naam van het token")->capture_default_str();
   auto* token_revoke = token_cmd->add_subcommand("revoke", "Een API-token intrekken");
   token_revoke->add_option("id", token_id, "Nummer van het token")->required();
-  for (auto* command : {user_add, user_reset, user_list, token_create, token_revoke}) {
+  for (auto* command : {user_add, user_reset, user_list, user_link, token_create, token_revoke}) {
     AddDbOption(command, db);
     command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
   }
@@ -162,12 +216,24 @@ int main(int argc, char** argv) {
   }
   db = DefaultDb(db, data_dir);
   if (migrate_cmd->parsed()) return stadshart::app::Migrate(db);
+  if (seed_cmd->parsed() && synthetic) return stadshart::app::SeedSynthetic(db, synthetic_units, synthetic_seed);
+  if (seed_cmd->parsed() && !demo) {
+    std::cerr << "stadshart seed: kies --demo of --synthetic\n";
+    return 1;
+  }
   if (seed_cmd->parsed()) return stadshart::app::SeedDemo(db);
+  for (const auto& [kind, command] : register_exports) {
+    if (command->parsed()) return stadshart::app::ExportRegister(db, kind, register_date, output);
+  }
+  for (const auto& [kind, command] : register_imports) {
+    if (command->parsed()) return stadshart::app::ImportRegister(db, kind, file, dry_run);
+  }
   if (export_plan->parsed()) return stadshart::app::ExportPlan(db, year, format, output);
   if (import_plan->parsed()) return stadshart::app::ImportPlan(db, file, dry_run);
   if (user_add->parsed()) return stadshart::app::UserAdd(db, email, name, role, stdin_password);
   if (user_reset->parsed()) return stadshart::app::UserResetPassword(db, email, stdin_password);
   if (user_list->parsed()) return stadshart::app::UserList(db);
+  if (user_link->parsed()) return stadshart::app::UserLink(db, email, link_businesses, link_units);
   if (token_create->parsed()) return stadshart::app::TokenCreate(db, email, scope, token_name);
   if (token_revoke->parsed()) return stadshart::app::TokenRevoke(db, token_id);
   return 1;

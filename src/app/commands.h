@@ -2,7 +2,9 @@
 // to know (errors to stderr, in Dutch where an operator reads them).
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace stadshart::app {
 
@@ -27,12 +29,24 @@ int ExportPlan(const std::string& db, int year, const std::string& format, const
 // Imports a plan JSON file (API form or demo-data form). All or nothing; dry_run only checks.
 int ImportPlan(const std::string& db, const std::string& file, bool dry_run);
 
+// The register (docs/register.md). kind: "units", "businesses" or "occupancy". Prints the report; on any problem
+// prints every line's problem to stderr, imports nothing and returns 1. dry_run checks everything, stores nothing.
+int ImportRegister(const std::string& db, const std::string& kind, const std::string& file, bool dry_run);
+// kind: "units", "businesses", "occupancy" (CSV) or "geojson" (the state on `date`, ISO or d-m-yyyy; empty: today
+// in Amsterdam). output "-" is stdout.
+int ExportRegister(const std::string& db, const std::string& kind, const std::string& date, const std::string& output);
+// A synthetic register of `units` units (property/synthetic.h) through the import; refuses a non-empty register.
+int SeedSynthetic(const std::string& db, int units, std::uint64_t seed);
+
 // Accounts from the command line. Passwords: the first line of stdin when `password_from_stdin`, else generated
 // and printed once.
 int UserAdd(const std::string& db, const std::string& email, const std::string& name, const std::string& role,
             bool password_from_stdin);
 int UserResetPassword(const std::string& db, const std::string& email, bool password_from_stdin);
 int UserList(const std::string& db);
+// Replaces what the user acts for; every business and unit must exist in the register.
+int UserLink(const std::string& db, const std::string& email, const std::vector<long long>& businesses,
+             const std::vector<long long>& units);
 // Prints the token alone on its last line.
 int TokenCreate(const std::string& db, const std::string& email, const std::string& scope, const std::string& name);
 int TokenRevoke(const std::string& db, long long id);

@@ -6,6 +6,7 @@
 #include "accounts/sqlite_accounts_repository.h"
 #include "app/command_support.h"
 #include "app/commands.h"
+#include "property/sqlite_property_repository.h"
 #include "common/text.h"
 
 namespace stadshart::app {
@@ -72,6 +73,44 @@ int UserList(const std::string& db_location) {
     std::cout << user.id << "\t" << user.email << "\t" << accounts::RoleCode(user.role) << "\t"
               << (user.active ? "actief" : "inactief") << "\t" << user.name << "\n";
   }
+  return 0;
+}
+
+int UserLink(const std::string& db_location, const std::string& email, const std::vector<long long>& businesses,
+             const std::vector<long long>& units) {
+  auto db = OpenDatabase(db_location, "user link");
+  if (!db) return 1;
+  SystemClock clock;
+  accounts::SqliteAccountsRepository repo(*db, clock);
+  property::SqlitePropertyRepository register_(*db, clock);
+  auto user = repo.FindUserByEmail(email);
+  if (!user) {
+    std::cerr << "stadshart user link: geen gebruiker met e-mailadres " << email << "\n";
+    return 1;
+  }
+  auto reg = register_.Snapshot();
+  std::vector<accounts::UserLink> links;
+  for (long long id : businesses) {
+    if (!reg->FindBusiness(id)) {
+      std::cerr << "stadshart user link: bedrijf " << id << " bestaat niet\n";
+      return 1;
+    }
+    links.push_back({"business", id});
+  }
+  for (long long id : units) {
+    if (!reg->FindUnit(id)) {
+      std::cerr << "stadshart user link: pand " << id << " bestaat niet\n";
+      return 1;
+    }
+    links.push_back({"unit", id});
+  }
+  auto updated = repo.SetLinks(user->id, links, audit::Actor::System());
+  if (!updated.ok()) {
+    PrintError(updated.error(), "user link");
+    return 1;
+  }
+  std::cout << user->email << " treedt op voor " << businesses.size() << " bedrijf/bedrijven en " << units.size()
+            << " pand(en).\n";
   return 0;
 }
 

@@ -463,7 +463,7 @@ Result<Unit> SqlitePropertyRepository::ChangeOccupancy(std::int64_t unit_id, con
     c.Prepare(kBumpUnit).Bind(1, now).Bind(2, unit_id).Bind(3, expected_version).Run();
     Unit after = *LoadUnit(c, unit_id);
     sqlite_register::Touch(c);
-    audit::Record(c, actor, now, "unit", std::to_string(unit_id), "occupancy", sqlite_register::UnitJson(*before),
+    audit::Record(c, actor, now, "unit", std::to_string(unit_id), "update", sqlite_register::UnitJson(*before),
                   sqlite_register::UnitJson(after));
     transaction.Commit();
     return after;

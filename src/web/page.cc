@@ -19,6 +19,8 @@ struct NavItem {
 constexpr NavItem kNavigation[] = {
     {"/", "Home", "public"},
     {"/werkplan", "Werkplan", "public"},
+    {"/leegstand", "Leegstand", "public"},
+    {"/panden", "Panden", "public"},
     {"/beheer/geschiedenis", "Geschiedenis", "audit.read"},
     {"/beheer/gebruikers", "Gebruikers", "users.manage"},
 };

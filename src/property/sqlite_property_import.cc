@@ -17,6 +17,11 @@ namespace {
 using storage::Connection;
 using storage::Statement;
 
+constexpr const char* kBulkSettings = "PRAGMA cache_size = -262144";  // KiB: 256 MiB
+constexpr const char* kNormalSettings = "PRAGMA cache_size = -2000";  // SQLite's default
+// Above this many changed records an import is audited with one summary row instead of one row per record.
+constexpr size_t kPerRecordAuditLimit = 10'000;
+
 constexpr const char* kZoneCodes = "SELECT code FROM zones";
 constexpr const char* kUnitByBag =
     "SELECT id, street, number, letter, addition, postcode, zone, floor, floor_area_m2, outlet, lat, lon, owner,"
@@ -219,14 +224,14 @@ class ImportRun {
         BindBusiness(insert, b, now_).Run();
         b.id = c_.LastInsertId();
         b.version = 1;
-        Audit("business", b.id, "create", "", sqlite_register::BusinessJson(b));
+        business_changes_.push_back({std::nullopt, b});
         ++report.businesses_created;
       } else if (!SameFields(*stored, b)) {
         auto update = c_.Prepare(kUpdateBusiness);
         BindBusiness(update, b, now_).Run();
         b.id = stored->id;
         b.version = stored->version + 1;
-        Audit("business", b.id, "update", sqlite_register::BusinessJson(*stored), sqlite_register::BusinessJson(b));
+        business_changes_.push_back({*stored, b});
         ++report.businesses_updated;
       } else {
         b.id = stored->id;
@@ -353,8 +358,22 @@ class ImportRun {
     }
   }
 
-  // One audit row per changed unit: its fields and its history, before and after.
-  void AuditUnits() {
+  // One audit row per changed record (a unit's row holds its fields and its history, before and after); above
+  // kPerRecordAuditLimit changed records one summary row for the whole import instead (docs/register.md).
+  void AuditChanges(const ImportReport& report) {
+    if (business_changes_.size() + changes_.size() > kPerRecordAuditLimit) {
+      std::string summary = "{\"units_created\":" + std::to_string(report.units_created) +
+                            ",\"units_updated\":" + std::to_string(report.units_updated) +
+                            ",\"businesses_created\":" + std::to_string(report.businesses_created) +
+                            ",\"businesses_updated\":" + std::to_string(report.businesses_updated) +
+                            ",\"histories_replaced\":" + std::to_string(report.histories_replaced) + "}";
+      audit::Record(c_, actor_, now_, "register_import", now_, "create", "", summary);
+      return;
+    }
+    for (const auto& [before, after] : business_changes_) {
+      Audit("business", after.id, before ? "update" : "create", before ? sqlite_register::BusinessJson(*before) : "",
+            sqlite_register::BusinessJson(after));
+    }
     for (UnitChange& change : changes_) {
       if (!change.history_loaded) {
         change.before->occupancy = LoadHistory(c_, change.after.id);
@@ -446,6 +465,7 @@ class ImportRun {
   std::unordered_map<std::string, std::int64_t> business_ids_;  // vestiging -> id, as far as looked up
   std::unordered_set<std::string> refused_;  // BAG ids and vestigingsnummers of rows refused above
   std::vector<UnitChange> changes_;
+  std::vector<std::pair<std::optional<Business>, Business>> business_changes_;  // before (none: created), after
   std::unordered_map<std::int64_t, size_t> change_of_;
 };
 
@@ -455,6 +475,13 @@ Result<ImportReport> SqlitePropertyRepository::Import(const ImportBatch& batch, 
                                                       const audit::Actor& actor) {
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<ImportReport> {
+    // A national-size import touches more pages than SQLite's default 2 MB cache holds: a larger cache for the
+    // length of the import, restored before the connection goes back to the pool.
+    c.Exec(kBulkSettings);
+    struct Restore {
+      Connection& c;
+      ~Restore() { c.Exec(kNormalSettings); }
+    } restore{c};
     storage::Transaction transaction(c);
     ImportReport report;
     report.dry_run = dry_run;
@@ -469,7 +496,7 @@ Result<ImportReport> SqlitePropertyRepository::Import(const ImportBatch& batch, 
                       (error.field_errors.size() == 1 ? " probleem." : " problemen.");
       return error;
     }
-    run.AuditUnits();
+    run.AuditChanges(report);
     if (run.changed_anything(report)) sqlite_register::Touch(c);
     if (!dry_run) transaction.Commit();  // a dry run rolls back here: it did the same work, nothing stays
     return report;

@@ -115,8 +115,14 @@ std::vector<Mismatch> Mismatches(const Register& reg, Day day) {
   std::sort(vacant_core.begin(), vacant_core.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : AddressOrder(a.second, b.second);
   });
-  std::sort(off_policy.begin(), off_policy.end(),
-            [](const Mismatch& a, const Mismatch& b) { return AddressOrder(a.unit, b.unit); });
+  auto zone_position = [&](const Unit* unit) {
+    const Zone* zone = reg.FindZone(unit->zone);
+    return zone ? zone - reg.zones.data() : static_cast<std::ptrdiff_t>(reg.zones.size());
+  };
+  std::sort(off_policy.begin(), off_policy.end(), [&](const Mismatch& a, const Mismatch& b) {
+    auto za = zone_position(a.unit), zb = zone_position(b.unit);
+    return za != zb ? za < zb : AddressOrder(a.unit, b.unit);
+  });
   std::vector<Mismatch> result;
   result.reserve(vacant_core.size() + off_policy.size());
   for (const auto& [since, unit] : vacant_core) result.push_back({unit, Mismatch::Reason::kVacantInCore, std::nullopt});

@@ -42,10 +42,11 @@ async function addDemoProgress(server) {
   return { koopmansplein };
 }
 
-// The full page, but at most MAX_HEIGHT pixels tall.
-async function shoot(page, url, file) {
+// The full page, but at most MAX_HEIGHT pixels tall; `waitFor` is a selector to wait for first (e.g. a drawn map).
+async function shoot(page, url, file, waitFor) {
   const response = await page.goto(url);
   if (!response.ok()) throw new Error(`${url}: ${response.status()}`);
+  if (waitFor) await page.waitForSelector(waitFor);
   const { width, height } = await page.evaluate(() => ({
     width: document.documentElement.clientWidth,
     height: document.documentElement.scrollHeight,
@@ -84,6 +85,14 @@ try {
   await shoot(staff, `${server.url}/acties/${koopmansplein.id}`, 'actie.png');
   await shoot(staff, `${server.url}/beheer/geschiedenis`, 'geschiedenis.png');
   await shoot(desktop, `${server.url}/werkplan/2019/themalijn/A`, 'themalijn-a.png');
+
+  // The register: the vacancy dashboard, the map (waits until Leaflet has drawn the units) and a unit page as the
+  // beheerder sees it (timeline, the occupancy form, the change history).
+  await shoot(desktop, `${server.url}/leegstand`, 'leegstand.png');
+  await shoot(desktop, `${server.url}/leegstand/kaart`, 'leegstand-kaart.png', '#kaart[data-units]');
+  const { units } = await call(server, 'GET', '/api/v1/units?limit=1000');
+  const pand = units.find((u) => u.street === 'Kruisstraat' && u.occupancy.length >= 3) ?? units[0];
+  await shoot(staff, `${server.url}/panden/${pand.id}`, 'pand.png');
 
   const phone = await (await browser.newContext({ ...dutch, viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true })).newPage();
   await shoot(phone, `${server.url}/werkplan/2019`, 'telefoon.png');

@@ -129,6 +129,12 @@ const char* const kTemporaryUsers[] = {"Pop-up atelier Kunstkring (fictief)", "P
                                        "Studio jonge ondernemers (fictief)", "Expositie Drents Archief (fictief)",
                                        "Pop-up kerstwinkel (fictief)", "Repair Café (fictief)"};
 
+// Fictitious BAG verblijfsobject ids: Assen's municipality code 0106, object type 01, then 9900 and a serial.
+std::string BagId(std::int64_t serial) {
+  std::string digits = std::to_string(serial % 1'000'000);
+  return "0106019900" + std::string(6 - digits.size(), '0') + digits;
+}
+
 std::string Slug(const std::string& name) {
   std::string slug;
   for (unsigned char c : name) {
@@ -352,9 +358,7 @@ struct Simulation {
           number += random.Between(1, 2);
         }
         unit.postcode = std::string(street.postcode) + static_cast<char>('A' + std::min(25, unit.number / 10));
-        char bag[20];
-        std::snprintf(bag, sizeof bag, "0106019900%06lld", static_cast<long long>(bag_serial++));
-        unit.bag_id = bag;
+        unit.bag_id = BagId(bag_serial++);
         unit.zone = street.zone;
         unit.floor = Floor::kGround;
         switch (kind) {
@@ -394,9 +398,7 @@ struct Simulation {
         unit.id = static_cast<std::int64_t>(out.units.size()) + 1;
         unit.occupancy.clear();
         unit.addition = "1";
-        char bag[20];
-        std::snprintf(bag, sizeof bag, "0106019900%06lld", static_cast<long long>(bag_serial++));
-        unit.bag_id = bag;
+        unit.bag_id = BagId(bag_serial++);
         unit.floor = Floor::kUpper;
         unit.outlet = false;  // not a verkooppunt
         unit.floor_area_m2 = random.Between(40, 140);

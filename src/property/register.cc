@@ -169,6 +169,21 @@ UpperFloorState UpperFloors(const Register& reg, Day day, const VacancyFilter& f
   return state;
 }
 
+Activity ActivityOn(const Register& reg, Day day, const VacancyFilter& filter) {
+  std::set<std::int64_t> present;
+  for (const Unit& unit : reg.units) {
+    if (!Selected(unit, filter)) continue;
+    const OccupancyInterval* state = StateOn(unit, day);
+    if (state != nullptr && state->kind == OccupancyKind::kInUse && state->business_id) present.insert(*state->business_id);
+  }
+  Activity activity{day};
+  activity.businesses = static_cast<int>(present.size());
+  for (std::int64_t id : present) {
+    if (const Business* b = reg.FindBusiness(id)) activity.jobs += b->jobs;
+  }
+  return activity;
+}
+
 std::vector<Activity> MonthlyActivity(const Register& reg, Day from, Day to, const VacancyFilter& filter) {
   using std::chrono::year_month_day;
   std::chrono::year_month start = year_month_day{from}.year() / year_month_day{from}.month();

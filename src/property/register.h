@@ -75,6 +75,8 @@ struct Activity {
   int businesses = 0;  // distinct businesses in use of a unit that day
   int jobs = 0;        // their jobs
 };
+// Businesses and jobs on `day`.
+Activity ActivityOn(const Register& reg, Day day, const VacancyFilter& filter = {});
 // Businesses and jobs on the first day of every month from `from`'s month through `to`'s month.
 std::vector<Activity> MonthlyActivity(const Register& reg, Day from, Day to, const VacancyFilter& filter = {});
 

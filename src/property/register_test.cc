@@ -118,6 +118,9 @@ TEST(Register, MonthlyActivityCountsEachBusinessOnceWithItsJobs) {
   EXPECT_EQ(months[0].jobs, 4 + 3 + 2);
   EXPECT_EQ(months[1].businesses, 3) << "still in unit 5";
   EXPECT_EQ(MonthlyActivity(reg, D(2018, 5, 1), D(2018, 5, 1), {.zone = "kernwinkelgebied"})[0].businesses, 2);
+  EXPECT_EQ(ActivityOn(reg, D(2018, 6, 1)).businesses, 3);
+  EXPECT_EQ(ActivityOn(reg, D(2014, 6, 1)).businesses, 0);
+  EXPECT_EQ(ActivityOn(reg, D(2018, 5, 31)).jobs, 9);
 }
 
 TEST(Register, FindUnitsSearchesAddressAndStateInAddressOrder) {

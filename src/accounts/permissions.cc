@@ -22,6 +22,8 @@ constexpr PermissionRule kMatrix[] = {
     {"register.private", "Niet-openbare registergegevens lezen: eigenaren van panden, scenario's", false, false,
      {true, true, false, false, false}},
     {"scenario.write", "Scenario's (wat als) opslaan", false, true, {true, true, false, false, false}},
+    {"monitor.write", "De monitor bijhouden: KPI's, metingen, koppelingen met acties", false, true,
+     {true, true, false, false, false}},
     {"users.manage", "Gebruikers beheren", false, true, {true, false, false, false, false}},
 };
 

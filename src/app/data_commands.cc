@@ -15,6 +15,8 @@
 #include "common/resources.h"
 #include "plan/plan_json.h"
 #include "plan/plan_routes.h"
+#include "monitor/demo_monitor.h"
+#include "monitor/sqlite_monitor_repository.h"
 #include "plan/sqlite_plan_repository.h"
 #include "property/demo_register.h"
 #include "property/sqlite_property_repository.h"
@@ -89,6 +91,38 @@ int SeedDemo(const std::string& location) {
   }
   std::cout << "Register: " << demo.units.size() << " panden en " << demo.businesses.size()
             << " bedrijven (fictief) aan de echte straten van de binnenstad, met hun geschiedenis sinds 2015.\n";
+
+  // The monitor: the akkoord's goals as KPIs, national references, a few fictitious later measurements, and the
+  // work-plan actions linked to the KPIs they are meant to move.
+  monitor::SqliteMonitorRepository monitor_repo(*db, clock);
+  monitor::DemoMonitor monitor_demo = monitor::AssenDemoMonitor();
+  for (const monitor::Kpi& kpi : monitor_demo.kpis) {
+    if (auto created = monitor_repo.CreateKpi(kpi, audit::Actor::System()); !created.ok()) {
+      PrintError(created.error(), "seed");
+      return 1;
+    }
+  }
+  for (const monitor::KpiMeasurement& m : monitor_demo.measurements) {
+    if (auto added = monitor_repo.AddMeasurement(m, AmsterdamToday(clock.Now()), audit::Actor::System()); !added.ok()) {
+      PrintError(added.error(), "seed");
+      return 1;
+    }
+  }
+  if (auto plan = plans.GetPlan(imported.value().plan.year)) {
+    for (const auto& [chapter_code, codes] : monitor_demo.chapter_kpis) {
+      for (const plan::Chapter& chapter : plan->chapters) {
+        if (chapter.code != chapter_code) continue;
+        for (const plan::Action& action : chapter.actions) {
+          if (auto linked = monitor_repo.SetActionKpis(action.id, codes, audit::Actor::System()); !linked.ok()) {
+            PrintError(linked.error(), "seed");
+            return 1;
+          }
+        }
+      }
+    }
+  }
+  std::cout << "Monitor: " << monitor_demo.kpis.size() << " KPI's met " << monitor_demo.measurements.size()
+            << " metingen (latere metingen fictief).\n";
 
   // A demo beheerder (fictitious) with a fresh random password, printed once and kept beside the database
   // (readable by its owner only) so that `make run` can show it again.

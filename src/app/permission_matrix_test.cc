@@ -13,6 +13,7 @@
 #include "app/routes.h"
 #include "common/resources.h"
 #include "plan/plan_json.h"
+#include "monitor/sqlite_monitor_repository.h"
 #include "plan/sqlite_plan_repository.h"
 #include "property/sqlite_property_repository.h"
 
@@ -52,10 +53,12 @@ class PermissionMatrixTest : public ::testing::Test {
                                         audit::Actor::System());
     read_token_ = token.value().first;
     register_ = std::make_unique<property::SqlitePropertyRepository>(*db_, clock_);
-    router_ = std::make_unique<http::Router>(BuildRouter({*db_, *plans_, *accounts_, *register_, clock_}));
+    monitor_ = std::make_unique<monitor::SqliteMonitorRepository>(*db_, clock_);
+    router_ = std::make_unique<http::Router>(BuildRouter({*db_, *plans_, *accounts_, *register_, *monitor_, clock_}));
   }
   void TearDown() override {
     router_.reset();
+    monitor_.reset();
     register_.reset();
     accounts_.reset();
     plans_.reset();
@@ -135,6 +138,7 @@ class PermissionMatrixTest : public ::testing::Test {
   std::unique_ptr<plan::SqlitePlanRepository> plans_;
   std::unique_ptr<accounts::SqliteAccountsRepository> accounts_;
   std::unique_ptr<property::SqlitePropertyRepository> register_;
+  std::unique_ptr<monitor::SqliteMonitorRepository> monitor_;
   std::unique_ptr<http::Router> router_;
   std::map<Role, std::int64_t> users_;
   std::string read_token_;

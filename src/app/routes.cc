@@ -4,6 +4,7 @@
 
 #include "app/account_routes.h"
 #include "app/guard.h"
+#include "monitor/monitor_routes.h"
 #include "plan/plan_routes.h"
 #include "web/api.h"
 #include "web/page.h"
@@ -59,6 +60,8 @@ http::Router BuildRouter(Services s) {
   plan::AddPlanApiRoutes(router, s.plans, s.clock);
   property::AddRegisterPageRoutes(router, s.register_, s.clock, s.map);
   property::AddRegisterApiRoutes(router, s.register_, s.clock);
+  monitor::AddMonitorPageRoutes(router, s.monitor, s.register_, s.clock);
+  monitor::AddMonitorApiRoutes(router, s.monitor, s.register_, s.clock);
   AddAccountRoutes(router, s.accounts);
   AddAdminRoutes(router, s.accounts, s.db);
   InstallGuard(router, s.accounts);

@@ -5,6 +5,7 @@
 #include "common/time.h"
 #include "http/message.h"
 #include "http/router.h"
+#include "monitor/monitor_repository.h"
 #include "plan/plan_repository.h"
 #include "property/property_repository.h"
 #include "property/property_routes.h"
@@ -17,6 +18,7 @@ struct Services {
   plan::PlanRepository& plans;
   accounts::AccountsRepository& accounts;
   property::PropertyRepository& register_;
+  monitor::MonitorRepository& monitor;
   const Clock& clock;
   property::MapSettings map = {};
 };

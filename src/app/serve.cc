@@ -6,6 +6,7 @@
 #include "http/server.h"
 #include "accounts/request_auth.h"
 #include "accounts/sqlite_accounts_repository.h"
+#include "monitor/sqlite_monitor_repository.h"
 #include "plan/sqlite_plan_repository.h"
 #include "property/sqlite_property_repository.h"
 
@@ -24,7 +25,8 @@ int Serve(const ServeOptions& options) {
   plan::SqlitePlanRepository plans(*db, clock);
   accounts::SqliteAccountsRepository accounts(*db, clock);
   property::SqlitePropertyRepository register_(*db, clock);
-  http::Router router = BuildRouter({*db, plans, accounts, register_, clock, {options.map_tiles, options.map_attribution}});
+  monitor::SqliteMonitorRepository monitor(*db, clock);
+  http::Router router = BuildRouter({*db, plans, accounts, register_, monitor, clock, {options.map_tiles, options.map_attribution}});
 
   http::ServerOptions server_options;
   server_options.bind = options.bind;

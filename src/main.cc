@@ -140,6 +140,16 @@ int main(int argc, char** argv) {
     register_imports.emplace_back(kind, command);
   }
 
+  // import measurements FILE: the monitor's measurements from CSV (docs/monitor.md).
+  auto* import_measurements = import_cmd->add_subcommand(
+      "measurements", "Metingen van de monitor uit CSV (kpi;series;date;value;source;note; alles of niets)");
+  import_measurements->add_option("file", file, "CSV-bestand (UTF-8, met of zonder BOM)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_measurements->add_flag("--dry-run", dry_run, "Alles controleren en melden wat er zou gebeuren, niets opslaan");
+  AddDbOption(import_measurements, db);
+  import_measurements->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
   std::string email, name, role, scope = "read", token_name = "opdrachtregel";
   long long token_id = 0;
   bool stdin_password = false;
@@ -228,6 +238,7 @@ int main(int argc, char** argv) {
   for (const auto& [kind, command] : register_imports) {
     if (command->parsed()) return stadshart::app::ImportRegister(db, kind, file, dry_run);
   }
+  if (import_measurements->parsed()) return stadshart::app::ImportMeasurements(db, file, dry_run);
   if (export_plan->parsed()) return stadshart::app::ExportPlan(db, year, format, output);
   if (import_plan->parsed()) return stadshart::app::ImportPlan(db, file, dry_run);
   if (user_add->parsed()) return stadshart::app::UserAdd(db, email, name, role, stdin_password);

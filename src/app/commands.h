@@ -44,6 +44,9 @@ int UserAdd(const std::string& db, const std::string& email, const std::string& 
             bool password_from_stdin);
 int UserResetPassword(const std::string& db, const std::string& email, bool password_from_stdin);
 int UserList(const std::string& db);
+// The monitor's measurements from CSV (monitor/monitor_json.h: ParseMeasurementsCsv). All or nothing.
+int ImportMeasurements(const std::string& db, const std::string& file, bool dry_run);
+
 // Replaces what the user acts for; every business and unit must exist in the register.
 int UserLink(const std::string& db, const std::string& email, const std::vector<long long>& businesses,
              const std::vector<long long>& units);

@@ -423,17 +423,20 @@ DemoRegister AssenDemoRegister(Day today) {
   // deterministic simulation.
   const Day reference = Day{year{2018} / 1 / 1};
   DemoRegister best;
-  double best_gap = 1.0;
-  for (int step = 0; step <= 40; ++step) {
-    double factor = 0.8 + 0.05 * step;
+  double best_gap = 1.0, best_factor = 1.0;
+  auto consider = [&](double factor) {
     DemoRegister candidate = Simulate(today, factor);
     double gap = std::abs(VacancyOn(candidate.units, reference).RateCount() - 0.219);
     if (gap < best_gap) {
       best_gap = gap;
+      best_factor = factor;
       best = std::move(candidate);
     }
-    if (gap < 0.001) break;
-  }
+  };
+  // A coarse grid, then a fine one around the best (the walk is random, so the rate is not monotonic).
+  for (int step = 0; step <= 40 && best_gap >= 0.001; ++step) consider(0.8 + 0.05 * step);
+  double centre = best_factor;
+  for (int step = -10; step <= 10 && best_gap >= 0.001; ++step) consider(centre + 0.005 * step);
   return best;
 }
 

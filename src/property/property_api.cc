@@ -307,7 +307,8 @@ void AddRegisterApiRoutes(http::Router& router, PropertyRepository& repo, const 
     if (!day.ok()) return JsonError(day.error());
     auto filter = FilterParams(request, *reg);
     if (!filter.ok()) return JsonError(filter.error());
-    json body = FiguresToJson(VacancyOn(reg->units, day.value(), filter.value()));
+    json body = FiguresToJson(reg->vacancy_index ? VacancyOn(*reg->vacancy_index, day.value(), filter.value())
+                                                   : VacancyOn(reg->units, day.value(), filter.value()));
     if (filter.value().zone) body["zone"] = *filter.value().zone;
     if (filter.value().street) body["street"] = *filter.value().street;
     return JsonResponse(body);
@@ -326,7 +327,8 @@ void AddRegisterApiRoutes(http::Router& router, PropertyRepository& repo, const 
     }
     auto filter = FilterParams(request, *reg);
     if (!filter.ok()) return JsonError(filter.error());
-    auto trend = MonthlyTrend(reg->units, from.value(), to.value(), filter.value());
+    auto trend = reg->vacancy_index ? MonthlyTrend(*reg->vacancy_index, from.value(), to.value(), filter.value())
+                                   : MonthlyTrend(reg->units, from.value(), to.value(), filter.value());
     auto activity = MonthlyActivity(*reg, from.value(), to.value(), filter.value());
     json months = json::array();
     for (size_t i = 0; i < trend.size(); ++i) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,6 +13,7 @@
 #include "property/occupancy.h"
 #include "property/records.h"
 #include "property/vacancy.h"
+#include "property/vacancy_index.h"
 
 namespace stadshart::property {
 
@@ -19,6 +21,9 @@ struct Register {
   std::vector<Unit> units;  // by id
   std::vector<Business> businesses;  // by id
   std::vector<Zone> zones;  // in display order
+  // The vacancy figures' index of `units`, when the snapshot built one (SqlitePropertyRepository::Snapshot);
+  // null otherwise. Whoever changes `units` of a copy must reset it.
+  std::shared_ptr<const VacancyIndex> vacancy_index;
 
   const Unit* FindUnit(std::int64_t id) const;
   const Business* FindBusiness(std::int64_t id) const;

@@ -11,6 +11,7 @@
 #include "property/register_csv.h"
 #include "property/sqlite_property_repository.h"
 #include "property/synthetic.h"
+#include "property/vacancy_index.h"
 
 namespace stadshart::property {
 namespace {
@@ -98,6 +99,62 @@ void BM_RegisterMonthlyTrendTenYears(benchmark::State& state) {
   state.SetLabel("120 months");
 }
 BENCHMARK(BM_RegisterMonthlyTrendTenYears)->Unit(benchmark::kMillisecond);
+
+const VacancyIndex& NationalIndex() {
+  static const VacancyIndex index(National().units);
+  return index;
+}
+
+// The same figures from the columnar index (vacancy_index.h) that the snapshot carries.
+void BM_RegisterVacancyIndexBuild(benchmark::State& state) {
+  const auto& units = National().units;
+  for (auto _ : state) benchmark::DoNotOptimize(VacancyIndex(units));
+  state.counters["intervals"] = static_cast<double>(NationalIndex().intervals());
+}
+BENCHMARK(BM_RegisterVacancyIndexBuild)->Unit(benchmark::kMillisecond);
+
+void IndexedVacancy(benchmark::State& state, const VacancyFilter& filter) {
+  const VacancyIndex& index = NationalIndex();
+  // Identical figures or the comparison means nothing.
+  VacancyFigures plain = VacancyOn(National().units, kDay, filter);
+  VacancyFigures indexed = VacancyOn(index, kDay, filter);
+  if (plain.vacant != indexed.vacant || plain.over_3y != indexed.over_3y ||
+      plain.vacant_floor_area_m2 != indexed.vacant_floor_area_m2) {
+    state.SkipWithError("index and plain computation disagree");
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(VacancyOn(index, kDay, filter));
+}
+void BM_RegisterVacancyOnADayIndexed(benchmark::State& state) { IndexedVacancy(state, {}); }
+BENCHMARK(BM_RegisterVacancyOnADayIndexed)->Unit(benchmark::kMillisecond);
+void BM_RegisterVacancyOnADayOneZoneIndexed(benchmark::State& state) {
+  IndexedVacancy(state, {.zone = "kernwinkelgebied"});
+}
+BENCHMARK(BM_RegisterVacancyOnADayOneZoneIndexed)->Unit(benchmark::kMillisecond);
+void BM_RegisterVacancyOnADayOneStreetIndexed(benchmark::State& state) {
+  IndexedVacancy(state, {.street = National().units[1000].street});
+}
+BENCHMARK(BM_RegisterVacancyOnADayOneStreetIndexed)->Unit(benchmark::kMicrosecond);
+
+void IndexedTrend(benchmark::State& state, const VacancyFilter& filter) {
+  const VacancyIndex& index = NationalIndex();
+  const Day from = sys_days{year{2015} / January / 1}, to = sys_days{year{2024} / December / 1};
+  auto plain = MonthlyTrend(National().units, from, to, filter);
+  auto indexed = MonthlyTrend(index, from, to, filter);
+  for (size_t i = 0; i < plain.size(); ++i) {
+    if (plain[i].vacant != indexed[i].vacant || plain[i].over_3y != indexed[i].over_3y ||
+        plain[i].floor_area_m2 != indexed[i].floor_area_m2) {
+      state.SkipWithError("index and plain computation disagree");
+    }
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(MonthlyTrend(index, from, to, filter));
+  state.SetLabel("120 months");
+}
+void BM_RegisterMonthlyTrendTenYearsIndexed(benchmark::State& state) { IndexedTrend(state, {}); }
+BENCHMARK(BM_RegisterMonthlyTrendTenYearsIndexed)->Unit(benchmark::kMillisecond);
+void BM_RegisterMonthlyTrendTenYearsOneZoneIndexed(benchmark::State& state) {
+  IndexedTrend(state, {.zone = "kernwinkelgebied"});
+}
+BENCHMARK(BM_RegisterMonthlyTrendTenYearsOneZoneIndexed)->Unit(benchmark::kMillisecond);
 
 // The figures of VacancyOn except the duration classes, as one query over the same data in SQLite.
 constexpr const char* kVacancySql =

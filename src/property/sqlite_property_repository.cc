@@ -303,6 +303,7 @@ std::shared_ptr<const Register> SqlitePropertyRepository::Snapshot() {
     while (businesses.Step()) fresh->businesses.push_back(ReadBusiness(businesses));
     return g;
   });
+  fresh->vacancy_index = std::make_shared<const VacancyIndex>(fresh->units);  // outside the read transaction
   std::lock_guard lock(mutex_);
   if (!snapshot_ || loaded_generation >= snapshot_generation_) {
     snapshot_ = std::move(fresh);

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "property/vacancy.h"
+#include "property/vacancy_index.h"
 
 namespace stadshart::property {
 namespace {
@@ -65,6 +66,34 @@ void BM_TenYearMonthlyTrendNational(benchmark::State& state) {
   state.SetLabel("120 months x 250,000 units");
 }
 BENCHMARK(BM_TenYearMonthlyTrendNational)->Unit(benchmark::kMillisecond);
+
+// The same with the columnar index (vacancy_index.h), built once.
+const VacancyIndex& NationalIndex() {
+  static const VacancyIndex index(NationalRegister());
+  return index;
+}
+
+void BM_VacancyOnADayNationalIndexed(benchmark::State& state) {
+  const VacancyIndex& index = NationalIndex();
+  for (auto _ : state) benchmark::DoNotOptimize(VacancyOn(index, sys_days{year{2019} / January / 1}));
+}
+BENCHMARK(BM_VacancyOnADayNationalIndexed)->Unit(benchmark::kMillisecond);
+
+void BM_VacancyOnADayOneZoneIndexed(benchmark::State& state) {
+  const VacancyIndex& index = NationalIndex();
+  VacancyFilter filter{.zone = "kernwinkelgebied"};
+  for (auto _ : state) benchmark::DoNotOptimize(VacancyOn(index, sys_days{year{2019} / January / 1}, filter));
+}
+BENCHMARK(BM_VacancyOnADayOneZoneIndexed)->Unit(benchmark::kMillisecond);
+
+void BM_TenYearMonthlyTrendNationalIndexed(benchmark::State& state) {
+  const VacancyIndex& index = NationalIndex();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        MonthlyTrend(index, sys_days{year{2015} / January / 1}, sys_days{year{2024} / December / 1}));
+  }
+}
+BENCHMARK(BM_TenYearMonthlyTrendNationalIndexed)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace stadshart::property

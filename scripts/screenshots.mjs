@@ -94,6 +94,11 @@ try {
   const pand = units.find((u) => u.street === 'Kruisstraat' && u.occupancy.length >= 3) ?? units[0];
   await shoot(staff, `${server.url}/panden/${pand.id}`, 'pand.png');
 
+  // The monitor: the public dashboard (a card per KPI) and a KPI page as the gemeente sees it (chart, status,
+  // tables, forms further down).
+  await shoot(desktop, `${server.url}/monitor`, 'monitor.png');
+  await shoot(staff, `${server.url}/monitor/vacancy_count`, 'monitor-kpi.png');
+
   const phone = await (await browser.newContext({ ...dutch, viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true })).newPage();
   await shoot(phone, `${server.url}/werkplan/2019`, 'telefoon.png');
 } catch (error) {

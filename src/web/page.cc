@@ -21,6 +21,7 @@ constexpr NavItem kNavigation[] = {
     {"/werkplan", "Werkplan", "public"},
     {"/leegstand", "Leegstand", "public"},
     {"/panden", "Panden", "public"},
+    {"/monitor", "Monitor", "public"},
     {"/beheer/geschiedenis", "Geschiedenis", "audit.read"},
     {"/beheer/gebruikers", "Gebruikers", "users.manage"},
 };

@@ -49,9 +49,39 @@ constexpr const char* kDeleteHistoryOf = "DELETE FROM occupancy WHERE unit_id = 
 constexpr const char* kInsertInterval =
     "INSERT INTO occupancy (unit_id, from_day, to_day, kind, business_id, temporary_user, temporary_manager,"
     " temporary_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+// kInsertInterval for kIntervalsPerInsert rows at once: one statement run per batch instead of per row (each run
+// of an INSERT into occupancy builds an ephemeral table for the schema's CHECK (kind IN (...)) and starts the
+// VDBE afresh).
+constexpr int kIntervalsPerInsert = 64;
+const std::string& InsertIntervals() {
+  static const std::string sql = [] {
+    std::string text =
+        "INSERT INTO occupancy (unit_id, from_day, to_day, kind, business_id, temporary_user, temporary_manager,"
+        " temporary_end) VALUES ";
+    for (int row = 0; row < kIntervalsPerInsert; ++row) text += row ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)";
+    return text;
+  }();
+  return sql;
+}
 
-using sqlite_register::DayText;
 using sqlite_register::ParseDayText;
+
+// 'YYYY-MM-DD' as sqlite_register::DayText writes it, without snprintf (three per stored interval). Years 0-9999.
+struct DayText {
+  explicit DayText(Day day) {
+    std::chrono::year_month_day ymd{day};
+    auto put = [](char* at, unsigned value, int digits) {
+      for (int k = digits - 1; k >= 0; --k, value /= 10) at[k] = static_cast<char>('0' + value % 10);
+    };
+    put(text, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+    text[4] = '-';
+    put(text + 5, static_cast<unsigned>(ymd.month()), 2);
+    text[7] = '-';
+    put(text + 8, static_cast<unsigned>(ymd.day()), 2);
+  }
+  operator std::string_view() const { return {text, sizeof text}; }
+  char text[10];
+};
 
 std::string Joined(const std::vector<std::string>& items) {
   std::string out;
@@ -107,9 +137,9 @@ bool SameHistory(const std::vector<OccupancyInterval>& a, const std::vector<Occu
   });
 }
 
-std::optional<Unit> FindUnit(Connection& c, const std::string& bag_id) {
-  auto row = c.Prepare(kUnitByBag);
-  row.Bind(1, bag_id);
+// The readers below take a statement the import keeps checked out (ImportRun) and leave it reset.
+std::optional<Unit> FindUnit(Statement& row, const std::string& bag_id) {
+  row.Reset().Bind(1, bag_id);
   if (!row.Step()) return std::nullopt;
   Unit u;
   u.id = row.Int(0);
@@ -127,13 +157,13 @@ std::optional<Unit> FindUnit(Connection& c, const std::string& bag_id) {
   if (!row.IsNull(11)) u.lon = row.Real(11);
   u.owner = row.Text(12);
   u.version = row.Int(13);
+  row.Reset();
   return u;
 }
 
-std::vector<OccupancyInterval> LoadHistory(Connection& c, std::int64_t unit_id) {
+std::vector<OccupancyInterval> LoadHistory(Statement& row, std::int64_t unit_id) {
   std::vector<OccupancyInterval> history;
-  auto row = c.Prepare(kHistoryOf);
-  row.Bind(1, unit_id);
+  row.Reset().Bind(1, unit_id);
   while (row.Step()) {
     OccupancyInterval i;
     i.from = ParseDayText(row.Text(0)).value_or(Day{});
@@ -148,9 +178,8 @@ std::vector<OccupancyInterval> LoadHistory(Connection& c, std::int64_t unit_id) 
   return history;
 }
 
-std::optional<Business> FindBusiness(Connection& c, const std::string& vestiging) {
-  auto row = c.Prepare(kBusinessByVestiging);
-  row.Bind(1, vestiging);
+std::optional<Business> FindBusiness(Statement& row, const std::string& vestiging) {
+  row.Reset().Bind(1, vestiging);
   if (!row.Step()) return std::nullopt;
   Business b;
   b.id = row.Int(0);
@@ -163,32 +192,63 @@ std::optional<Business> FindBusiness(Connection& c, const std::string& vestiging
   b.memberships = Split(row.Text(6));
   b.website = row.Text(7);
   b.version = row.Int(8);
+  row.Reset();
   return b;
 }
 
 Statement& BindUnit(Statement& s, const Unit& u, const std::string& now) {
-  s.Bind(1, u.bag_id).Bind(2, u.street).Bind(3, u.number).Bind(4, u.letter).Bind(5, u.addition);
+  s.Reset().Bind(1, u.bag_id).Bind(2, u.street).Bind(3, u.number).Bind(4, u.letter).Bind(5, u.addition);
   s.Bind(6, u.postcode).Bind(7, u.zone).Bind(8, FloorCode(u.floor)).Bind(9, u.floor_area_m2);
   s.Bind(10, u.outlet).Bind(11, u.lat).Bind(12, u.lon).Bind(13, u.owner).Bind(14, now);
   return s;
 }
 
 Statement& BindBusiness(Statement& s, const Business& b, const std::string& now) {
-  s.Bind(1, b.vestiging).Bind(2, b.name).Bind(3, b.kvk).Bind(4, b.sbi).Bind(5, InfoOf(b.function).code);
+  s.Reset().Bind(1, b.vestiging).Bind(2, b.name).Bind(3, b.kvk).Bind(4, b.sbi).Bind(5, InfoOf(b.function).code);
   s.Bind(6, b.jobs).Bind(7, Joined(b.memberships)).Bind(8, b.website).Bind(9, now);
   return s;
 }
 
-void InsertHistory(Connection& c, std::int64_t unit_id, const std::vector<OccupancyInterval>& history) {
-  for (const OccupancyInterval& i : history) {
-    auto insert = c.Prepare(kInsertInterval);
-    insert.Bind(1, unit_id).Bind(2, DayText(i.from));
-    if (i.to) insert.Bind(3, DayText(*i.to)); else insert.BindNull(3);
-    insert.Bind(4, KindCode(i.kind)).Bind(5, i.business_id).Bind(6, i.temporary_user).Bind(7, i.temporary_manager);
-    if (i.temporary_end) insert.Bind(8, DayText(*i.temporary_end)); else insert.BindNull(8);
-    insert.Run();
-  }
+// Binds one interval to parameters first + 1 .. first + 8 of kInsertInterval's columns.
+void BindInterval(Statement& s, int first, std::int64_t unit_id, const OccupancyInterval& i) {
+  s.Bind(first + 1, unit_id).Bind(first + 2, DayText(i.from));
+  if (i.to) s.Bind(first + 3, DayText(*i.to)); else s.BindNull(first + 3);
+  s.Bind(first + 4, KindCode(i.kind)).Bind(first + 5, i.business_id);
+  s.Bind(first + 6, i.temporary_user).Bind(first + 7, i.temporary_manager);
+  if (i.temporary_end) s.Bind(first + 8, DayText(*i.temporary_end)); else s.BindNull(first + 8);
 }
+
+// Stores intervals kIntervalsPerInsert at a time; Flush() stores the rest one by one. Rows are written in the
+// order added, each before Flush() returns.
+class IntervalWriter {
+ public:
+  explicit IntervalWriter(Connection& c) : batch_(c.Prepare(InsertIntervals())), single_(c.Prepare(kInsertInterval)) {
+    pending_.reserve(kIntervalsPerInsert);
+  }
+  void Add(std::int64_t unit_id, const OccupancyInterval& interval) {
+    pending_.emplace_back(unit_id, interval);
+    if (pending_.size() < kIntervalsPerInsert) return;
+    batch_.Reset();
+    for (size_t k = 0; k < pending_.size(); ++k) {
+      BindInterval(batch_, static_cast<int>(k) * 8, pending_[k].first, pending_[k].second);
+    }
+    batch_.Run();
+    pending_.clear();
+  }
+  void Flush() {
+    for (const auto& [unit_id, interval] : pending_) {
+      single_.Reset();
+      BindInterval(single_, 0, unit_id, interval);
+      single_.Run();
+    }
+    pending_.clear();
+  }
+
+ private:
+  Statement batch_;
+  Statement single_;
+  std::vector<std::pair<std::int64_t, OccupancyInterval>> pending_;
+};
 
 // A unit this import changes: as it was (none when created) and as it will be, with its history.
 struct UnitChange {
@@ -199,17 +259,32 @@ struct UnitChange {
 
 class ImportRun {
  public:
-  ImportRun(Connection& c, const std::string& now, const audit::Actor& actor) : c_(c), now_(now), actor_(actor) {}
+  ImportRun(Connection& c, const std::string& now, const audit::Actor& actor)
+      : c_(c),
+        now_(now),
+        actor_(actor),
+        unit_by_bag_(c.Prepare(kUnitByBag)),
+        insert_unit_(c.Prepare(kInsertUnit)),
+        update_unit_(c.Prepare(kUpdateUnit)),
+        bump_unit_(c.Prepare(kBumpUnit)),
+        business_by_vestiging_(c.Prepare(kBusinessByVestiging)),
+        insert_business_(c.Prepare(kInsertBusiness)),
+        update_business_(c.Prepare(kUpdateBusiness)),
+        history_of_(c.Prepare(kHistoryOf)),
+        delete_history_of_(c.Prepare(kDeleteHistoryOf)),
+        intervals_(c) {}
 
   void Businesses(const std::vector<Lined<Business>>& rows, ImportReport& report) {
     phase_ = 0;
-    std::unordered_map<std::string, int> seen;
+    std::unordered_map<std::string_view, int> seen;  // keys live in `rows`
+    seen.reserve(rows.size());
+    business_ids_.reserve(business_ids_.size() + rows.size());
     for (const auto& [line, input] : rows) {
       Business b = input;
       b.name = text::Trim(b.name);
       auto errors = CheckBusiness(b);
       for (const FieldError& e : errors) Fail(line, e.field, e.message);
-      if (auto [it, fresh] = seen.emplace(b.vestiging, line); !fresh) {
+      if (auto [it, fresh] = seen.emplace(input.vestiging, line); !fresh) {
         Fail(line, "vestiging", "Vestigingsnummer " + b.vestiging + " staat ook op regel " +
                                     std::to_string(it->second) + ".");
         continue;
@@ -218,17 +293,15 @@ class ImportRun {
         refused_.insert(b.vestiging);
         continue;
       }
-      auto stored = FindBusiness(c_, b.vestiging);
+      auto stored = FindBusiness(business_by_vestiging_, b.vestiging);
       if (!stored) {
-        auto insert = c_.Prepare(kInsertBusiness);
-        BindBusiness(insert, b, now_).Run();
+        BindBusiness(insert_business_, b, now_).Run();
         b.id = c_.LastInsertId();
         b.version = 1;
         business_changes_.push_back({std::nullopt, b});
         ++report.businesses_created;
       } else if (!SameFields(*stored, b)) {
-        auto update = c_.Prepare(kUpdateBusiness);
-        BindBusiness(update, b, now_).Run();
+        BindBusiness(update_business_, b, now_).Run();
         b.id = stored->id;
         b.version = stored->version + 1;
         business_changes_.push_back({*stored, b});
@@ -246,12 +319,14 @@ class ImportRun {
     std::vector<Zone> zones;
     auto codes = c_.Prepare(kZoneCodes);
     while (codes.Step()) zones.push_back({codes.Text(0), "", {}, 1});
-    std::unordered_map<std::string, int> seen;
+    std::unordered_map<std::string_view, int> seen;  // keys live in `rows`
+    seen.reserve(rows.size());
+    unit_ids_.reserve(unit_ids_.size() + rows.size());
     for (const auto& [line, input] : rows) {
       Unit u = Stored(input);
       auto errors = CheckUnit(u, zones);
       for (const FieldError& e : errors) Fail(line, e.field, e.message);
-      if (auto [it, fresh] = seen.emplace(u.bag_id, line); !fresh) {
+      if (auto [it, fresh] = seen.emplace(input.bag_id, line); !fresh) {
         Fail(line, "bag_id", "BAG-id " + u.bag_id + " staat ook op regel " + std::to_string(it->second) + ".");
         continue;
       }
@@ -259,17 +334,15 @@ class ImportRun {
         refused_.insert(u.bag_id);
         continue;
       }
-      auto stored = FindUnit(c_, u.bag_id);
+      auto stored = FindUnit(unit_by_bag_, u.bag_id);
       if (!stored) {
-        auto insert = c_.Prepare(kInsertUnit);
-        BindUnit(insert, u, now_).Run();
+        BindUnit(insert_unit_, u, now_).Run();
         u.id = c_.LastInsertId();
         u.version = 1;
         Change(u.id, std::nullopt, u).history_loaded = true;  // a new unit has no history yet
         ++report.units_created;
       } else if (!SameFields(*stored, u)) {
-        auto update = c_.Prepare(kUpdateUnit);
-        BindUnit(update, u, now_).Run();
+        BindUnit(update_unit_, u, now_).Run();
         u.id = stored->id;
         u.version = stored->version + 1;
         Change(u.id, *stored, u);
@@ -284,7 +357,8 @@ class ImportRun {
   void Occupancy(const std::vector<Lined<OccupancyRow>>& rows, ImportReport& report) {
     phase_ = 2;
     // Rows per unit, in the order the units first appear.
-    std::unordered_map<std::string, size_t> group_of;
+    std::unordered_map<std::string_view, size_t> group_of;  // keys live in `rows`
+    group_of.reserve(rows.size() / 4);
     std::vector<std::vector<const Lined<OccupancyRow>*>> groups;
     for (const auto& row : rows) {
       auto [it, fresh] = group_of.emplace(row.value.bag_id, groups.size());
@@ -329,7 +403,7 @@ class ImportRun {
       if (change && change->history_loaded) {
         stored = change->after.occupancy;
       } else {
-        stored = LoadHistory(c_, *unit_id);
+        stored = LoadHistory(history_of_, *unit_id);
         if (change) {
           change->before->occupancy = stored;
           change->after.occupancy = stored;
@@ -340,12 +414,12 @@ class ImportRun {
         ++report.histories_unchanged;
         continue;
       }
-      if (!stored.empty()) c_.Prepare(kDeleteHistoryOf).Bind(1, *unit_id).Run();
-      InsertHistory(c_, *unit_id, history);
+      if (!stored.empty()) delete_history_of_.Reset().Bind(1, *unit_id).Run();
+      for (const OccupancyInterval& interval : history) intervals_.Add(*unit_id, interval);
       if (!change) {
         // Only the history changes: the unit's version still goes up, as with ChangeOccupancy.
-        c_.Prepare(kBumpUnit).Bind(1, now_).Bind(2, *unit_id).Run();
-        auto before = FindUnit(c_, bag_id);
+        bump_unit_.Reset().Bind(1, now_).Bind(2, *unit_id).Run();
+        auto before = FindUnit(unit_by_bag_, bag_id);
         before->version -= 1;
         before->occupancy = stored;
         Unit after = *before;
@@ -356,6 +430,7 @@ class ImportRun {
       change->after.occupancy = std::move(history);
       ++report.histories_replaced;
     }
+    intervals_.Flush();
   }
 
   // One audit row per changed record (a unit's row holds its fields and its history, before and after); above
@@ -376,7 +451,7 @@ class ImportRun {
     }
     for (UnitChange& change : changes_) {
       if (!change.history_loaded) {
-        change.before->occupancy = LoadHistory(c_, change.after.id);
+        change.before->occupancy = LoadHistory(history_of_, change.after.id);
         change.after.occupancy = change.before->occupancy;
       }
       Audit("unit", change.after.id, change.before ? "update" : "create",
@@ -420,7 +495,7 @@ class ImportRun {
 
   std::optional<std::int64_t> UnitId(const std::string& bag_id) {
     if (auto it = unit_ids_.find(bag_id); it != unit_ids_.end()) return it->second;
-    auto unit = FindUnit(c_, bag_id);
+    auto unit = FindUnit(unit_by_bag_, bag_id);
     if (!unit) return std::nullopt;
     unit_ids_[bag_id] = unit->id;
     return unit->id;
@@ -428,7 +503,7 @@ class ImportRun {
 
   std::optional<std::int64_t> BusinessId(const std::string& vestiging) {
     if (auto it = business_ids_.find(vestiging); it != business_ids_.end()) return it->second;
-    auto business = FindBusiness(c_, vestiging);
+    auto business = FindBusiness(business_by_vestiging_, vestiging);
     if (!business) return std::nullopt;
     business_ids_[vestiging] = business->id;
     return business->id;
@@ -454,6 +529,11 @@ class ImportRun {
   Connection& c_;
   const std::string& now_;
   const audit::Actor& actor_;
+  // Checked out of the connection's cache once for the whole import, reset before each use.
+  Statement unit_by_bag_, insert_unit_, update_unit_, bump_unit_;
+  Statement business_by_vestiging_, insert_business_, update_business_;
+  Statement history_of_, delete_history_of_;
+  IntervalWriter intervals_;
   struct Problem {
     int phase;
     int line;

@@ -5,6 +5,7 @@
 
 #include "property/register_csv.h"
 #include "property/sqlite_property_repository.h"
+#include "property/synthetic.h"
 
 namespace stadshart::property {
 namespace {
@@ -126,6 +127,30 @@ TEST_F(ImportTest, TheExportImportsBackUnchanged) {
   EXPECT_EQ(UnitsCsv(*copy), UnitsCsv(*reg));
   EXPECT_EQ(BusinessesCsv(*copy), BusinessesCsv(*reg));
   EXPECT_EQ(OccupancyCsv(*copy), OccupancyCsv(*reg));
+}
+
+TEST_F(ImportTest, ManyIntervalsAreStoredExactlyAsGivenWhateverTheirBatching) {
+  // Intervals are inserted 64 rows per statement with the rest one by one: 301 units give many full batches, a
+  // remainder, and every kind with its fields.
+  Register source = SyntheticRegister({.units = 301, .seed = 7});
+  ImportBatch batch = Parse(ParseBusinessesCsv, BusinessesCsv(source));
+  batch.units = Parse(ParseUnitsCsv, UnitsCsv(source)).units;
+  batch.occupancy = Parse(ParseOccupancyCsv, OccupancyCsv(source)).occupancy;
+  ASSERT_GT(batch.occupancy.size() % 64, 0u);
+  auto report = repo_->Import(batch, false, kActor);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report.value().histories_replaced, 301);
+  auto stored = repo_->Snapshot();
+  EXPECT_EQ(OccupancyCsv(*stored), OccupancyCsv(source));
+  EXPECT_EQ(UnitsCsv(*stored), UnitsCsv(source));
+  // The snapshot carries the vacancy index, giving the plain computation's figures.
+  ASSERT_NE(stored->vacancy_index, nullptr);
+  Day day = sys_days{std::chrono::year{2019} / 1 / 1};
+  EXPECT_EQ(VacancyOn(*stored->vacancy_index, day).vacant, VacancyOn(stored->units, day).vacant);
+  EXPECT_EQ(VacancyOn(*stored->vacancy_index, day).outlets, VacancyOn(stored->units, day).outlets);
+  auto again = repo_->Import(batch, false, kActor);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again.value().histories_unchanged, 301);
 }
 
 TEST_F(ImportTest, UpdatesOnlyWhatDiffersAndReplacesAChangedHistory) {

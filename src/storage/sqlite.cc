@@ -72,6 +72,12 @@ void Statement::Run() {
   }
 }
 
+Statement& Statement::Reset() {
+  sqlite3_reset(stmt_);  // its return code repeats the last step's error, which Step() has thrown already
+  sqlite3_clear_bindings(stmt_);
+  return *this;
+}
+
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }

@@ -55,6 +55,9 @@ class Statement {
   bool Step();
   // Runs a statement that returns no rows.
   void Run();
+  // Makes the statement ready to bind and run again, as Prepare gives it: reset, bindings cleared. For a
+  // statement run many times in a loop (an import), so it is looked up and checked out once.
+  Statement& Reset();
 
   std::int64_t Int(int column) const;  // 0-based columns
   double Real(int column) const;

@@ -52,6 +52,25 @@ TEST(Sqlite, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(row.Text(0), "2");
 }
 
+TEST(Sqlite, AResetStatementRunsAgainWithFreshBindings) {
+  TempDir dir;
+  auto c = Connection::Open(dir.File("t.db"));
+  c->Exec("CREATE TABLE t (n INTEGER, label TEXT)");
+  auto insert = c->Prepare("INSERT INTO t (n, label) VALUES (?1, ?2)");
+  insert.Bind(1, 1).Bind(2, "one").Run();
+  insert.Reset().Bind(1, 2).Run();  // ?2 not bound again: NULL, not "one"
+  auto rows = c->Prepare("SELECT n, label IS NULL FROM t ORDER BY n");
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.Int(0), 1);
+  EXPECT_EQ(rows.Int(1), 0);
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.Int(0), 2);
+  EXPECT_EQ(rows.Int(1), 1);
+  rows.Reset();
+  ASSERT_TRUE(rows.Step()) << "a reset query starts from its first row again";
+  EXPECT_EQ(rows.Int(0), 1);
+}
+
 TEST(Sqlite, NestedUseOfTheSameQueryGetsItsOwnStatement) {
   TempDir dir;
   auto c = Connection::Open(dir.File("t.db"));

@@ -84,6 +84,15 @@ Result<Done> CheckHistory(const std::vector<OccupancyInterval>& history) {
     if (current.to && *current.to <= current.from) {
       return Error::Invalid({{"to", "De einddatum van " + Describe(current) + " ligt niet na de begindatum."}});
     }
+    if (current.kind == OccupancyKind::kTemporary) {
+      if (current.temporary_end && *current.temporary_end <= current.from) {
+        return Error::Invalid({{"temporary_end", "De afgesproken einddatum van " + Describe(current) +
+                                                     " ligt niet na de begindatum."}});
+      }
+    }
+    if (current.temporary_user.size() > 200 || current.temporary_manager.size() > 200) {
+      return Error::Invalid({{"temporary_user", "Gebruiker en beheerder hebben hoogstens 200 tekens."}});
+    }
     if (i > 0) {
       const OccupancyInterval& before = history[i - 1];
       if (before.from > current.from) {

@@ -72,7 +72,8 @@ struct Unit {
 const OccupancyInterval* StateOn(const Unit& unit, Day day);
 
 // Checks a history: each interval ends after it starts, and none overlaps another; an open interval may only
-// be the last. The error names both clashing intervals in Dutch ("... overlapt met leegstand vanaf 1-3-2019").
+// be the last; an agreed end of temporary use lies after its start. (Forms and the API also require the
+// temporary user; imported history may lack it.) The error names both clashing intervals in Dutch ("... overlapt met leegstand vanaf 1-3-2019").
 Result<Done> CheckHistory(const std::vector<OccupancyInterval>& history);
 
 // The history with `next` added, sorted; refuses an overlap as CheckHistory does, changing nothing.

@@ -179,5 +179,17 @@ TEST(Occupancy, StateOnFindsTheIntervalOfTheDay) {
   EXPECT_EQ(ParseKind(KindCode(OccupancyKind::kVacantLet)), OccupancyKind::kVacantLet);
 }
 
+TEST(History, TemporaryUseEndsAfterItStarts) {
+  OccupancyInterval t = I(D(2019, 1, 1), std::nullopt, OccupancyKind::kTemporary);
+  EXPECT_TRUE(CheckHistory({t}).ok());
+  t.temporary_user = "Pop-up";
+  t.temporary_end = D(2018, 12, 1);
+  auto early = CheckHistory({t});
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().field_errors.front().field, "temporary_end");
+  t.temporary_end = D(2019, 6, 1);
+  EXPECT_TRUE(CheckHistory({t}).ok());
+}
+
 }  // namespace
 }  // namespace stadshart::property

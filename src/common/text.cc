@@ -1,6 +1,8 @@
 #include "common/text.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace stadshart::text {
 
@@ -47,6 +49,49 @@ bool ParseInt(std::string_view in, long long& out) {
   if (in.empty()) return false;
   auto [ptr, ec] = std::from_chars(in.data(), in.data() + in.size(), out);
   return ec == std::errc() && ptr == in.data() + in.size();
+}
+
+namespace {
+
+// Digits in groups of three after the first group of one to three: "3.800", "1.234.567" (sign already removed).
+bool IsGroupedThousands(std::string_view s) {
+  size_t first = s.find('.');
+  if (first == 0 || first > 3) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool point_here = i >= first && (i - first) % 4 == 0;
+    if (point_here ? s[i] != '.' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return (s.size() - first) % 4 == 0;
+}
+
+}  // namespace
+
+std::optional<double> ParseDecimal(std::string_view in) {
+  std::string s = Trim(in);
+  for (char& c : s) {
+    if (c == ',') c = '.';
+  }
+  if (s.empty() || s[0] == '+') return std::nullopt;
+  double value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<double> ParseDutchNumber(std::string_view in) {
+  std::string s = Trim(in);
+  std::string_view digits = s;
+  if (!digits.empty() && digits[0] == '-') digits.remove_prefix(1);
+  size_t comma = digits.find(',');
+  if (comma != std::string_view::npos) {
+    if (digits.find(',', comma + 1) != std::string_view::npos) return std::nullopt;
+    std::string_view whole = digits.substr(0, comma);
+    if (whole.find('.') != std::string_view::npos && !IsGroupedThousands(whole)) return std::nullopt;
+    std::erase(s, '.');
+  } else if (IsGroupedThousands(digits)) {
+    std::erase(s, '.');
+  }
+  return ParseDecimal(s);
 }
 
 }  // namespace stadshart::text

@@ -1,6 +1,7 @@
 // Small text helpers shared by the modules.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,12 @@ std::string Trim(std::string_view in);
 bool IsValidUtf8(std::string_view in);
 // Parses a whole decimal integer ("2019"); nullopt-like false when anything else is in the string.
 bool ParseInt(std::string_view in, long long& out);
+// A decimal number with a comma or a point as the decimal separator ("52,9929", "52.9929"), no thousands
+// separators, nothing else in the string; surrounding whitespace is ignored. For coordinates and CSV cells.
+std::optional<double> ParseDecimal(std::string_view in);
+// A number as a Dutch person writes it: "21,9", "3.800", "1.234,5"; a point is a thousands separator when a
+// comma is present or the groups are exactly three digits ("3.800" = 3800), else a decimal point ("7.5").
+// Surrounding whitespace is ignored; anything else, two commas or a non-finite value gives nullopt.
+std::optional<double> ParseDutchNumber(std::string_view in);
 
 }  // namespace stadshart::text

@@ -19,6 +19,30 @@ TEST(Text, Utf8AcceptsDutchAndRejectsBrokenSequences) {
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
+TEST(Text, ParseDecimalTakesACommaOrAPoint) {
+  EXPECT_EQ(ParseDecimal("52,9929"), 52.9929);
+  EXPECT_EQ(ParseDecimal(" 6.5626 "), 6.5626);
+  EXPECT_EQ(ParseDecimal("-1,5"), -1.5);
+  EXPECT_EQ(ParseDecimal("52.993"), 52.993) << "a coordinate, not fifty-two thousand";
+  for (const char* bad : {"", " ", "1,2,3", "1.234,5", "12a", "+3", "inf", "nan", "1e999"}) {
+    EXPECT_FALSE(ParseDecimal(bad)) << bad;
+  }
+}
+
+TEST(Text, ParseDutchNumberReadsThousandsAndDecimals) {
+  EXPECT_EQ(ParseDutchNumber("21,9"), 21.9);
+  EXPECT_EQ(ParseDutchNumber("3.800"), 3800);
+  EXPECT_EQ(ParseDutchNumber("1.234.567"), 1234567);
+  EXPECT_EQ(ParseDutchNumber("1.234,5"), 1234.5);
+  EXPECT_EQ(ParseDutchNumber("-2.500"), -2500);
+  EXPECT_EQ(ParseDutchNumber("7.5"), 7.5) << "one digit after the point: a decimal point";
+  EXPECT_EQ(ParseDutchNumber(" 42 "), 42);
+  EXPECT_EQ(ParseDutchNumber("1.2345"), 1.2345) << "groups of four: a decimal point";
+  for (const char* bad : {"", "1,2,3", "12.34,5", "3.800.", "abc", ".5.", "1e999"}) {
+    EXPECT_FALSE(ParseDutchNumber(bad)) << bad;
+  }
+}
+
 TEST(Text, ParseIntAcceptsOnlyWholeNumbers) {
   long long v = 0;
   EXPECT_TRUE(ParseInt("2019", v));

@@ -135,6 +135,9 @@ double ClampToUnit(double value, std::string_view unit) {
 
 std::string FormatValue(double value, std::string_view unit) {
   char buffer[64];
+  // Round to the one decimal shown first, so 5.96 reads "6%" like 6 does, and -0.04 reads "0" (never "-0").
+  value = std::round(value * 10.0) / 10.0;
+  if (value == 0.0) value = 0.0;
   bool whole = std::abs(value - std::round(value)) < 1e-9;
   if (whole) {
     std::snprintf(buffer, sizeof buffer, "%.0f", value);

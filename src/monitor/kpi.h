@@ -71,6 +71,7 @@ struct KpiStatus {
   std::optional<KpiMeasurement> latest;  // of the measured series
   std::optional<double> progress;        // share of the way from baseline to target covered, 0..1 (may overshoot)
   bool met = false;                      // the latest value meets the target
+  bool from_register = false;            // progress and met are taken from the register's figure today
   Projection projection;
 };
 

@@ -68,6 +68,8 @@ TEST(Kpi, FormatsValuesTheDutchWay) {
   EXPECT_EQ(FormatValue(7.5, "waarderingscijfer"), "7,5");
   EXPECT_EQ(FormatValue(25, "positie"), "positie 25");
   EXPECT_EQ(FormatValue(-2.26, "%"), "-2,3%");
+  EXPECT_EQ(FormatValue(5.96, "%"), "6%");  // rounded before deciding it is whole
+  EXPECT_EQ(FormatValue(-0.04, "%"), "0%");  // never "-0"
 }
 
 TEST(Kpi, StatusHasLatestProgressAndVerdict) {
@@ -115,12 +117,19 @@ TEST(Report, FallsBackToTheRegisterWhenMeasurementsAreTooFew) {
   // Rising vacancy, a target below 7.8: off track; the line's projection stays within 0-100%.
   EXPECT_EQ(report.status.projection.verdict, Verdict::kOffTrack);
   EXPECT_LE(*report.status.projection.projected, 100.0);
+  // Progress and "met" follow the basis: the register's 66.7% today, not the lone 21.9% measurement.
+  EXPECT_TRUE(report.status.from_register);
+  EXPECT_FALSE(report.status.met);
+  ASSERT_TRUE(report.status.progress);
+  EXPECT_NEAR(*report.status.progress, (200.0 / 3 - 21.9) / (7.8 - 21.9), 1e-9);
 
   // With enough measurements, those decide.
   measured.push_back(M(D(2019, 1, 1), 19));
   measured.push_back(M(D(2020, 1, 1), 16));
   KpiReport measured_report = BuildReport(kpi, measured, &reg, D(2023, 3, 1));
   EXPECT_EQ(measured_report.basis, Basis::kMeasured);
+  EXPECT_FALSE(measured_report.status.from_register);
+  EXPECT_NEAR(*measured_report.status.progress, (16 - 21.9) / (7.8 - 21.9), 1e-9);
 
   // Measurements before the baseline are outside the default window.
   measured.push_back(M(D(2012, 1, 1), 50));

@@ -3,10 +3,10 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "common/csv.h"
+#include "common/text.h"
 #include "common/time.h"
 #include "property/register_csv.h"
 
@@ -34,28 +34,6 @@ void ReadString(const json& body, const char* key, std::string& out, std::vector
   out = it->get<std::string>();
 }
 
-// "21,9" or "21.9" or "3.800"? Dutch: a comma is the decimal separator; points are only thousands separators
-// when a comma is present or the groups are exactly three digits.
-std::optional<double> ParseDutchNumber(std::string_view text) {
-  std::string s(text);
-  static const std::regex kGrouped(R"(-?\d{1,3}(\.\d{3})+)");
-  if (s.find(',') != std::string::npos || std::regex_match(s, kGrouped)) {
-    std::erase(s, '.');
-    for (char& c : s) {
-      if (c == ',') c = '.';
-    }
-  }
-  if (s.empty()) return std::nullopt;
-  size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(s, &used);
-  } catch (...) {
-    return std::nullopt;
-  }
-  if (used != s.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 }  // namespace
 
@@ -274,7 +252,7 @@ Result<std::vector<std::pair<int, KpiMeasurement>>> ParseMeasurementsCsv(std::st
     else errors.push_back({"series", line + "series is measured of national."});
     if (auto day = property::ParseCsvDay(cell("date"))) m.date = *day;
     else errors.push_back({"date", line + "'" + cell("date") + "' is geen datum."});
-    if (auto value = ParseDutchNumber(cell("value"))) m.value = *value;
+    if (auto value = text::ParseDutchNumber(cell("value"))) m.value = *value;
     else errors.push_back({"value", line + "'" + cell("value") + "' is geen getal."});
     m.source = cell("source");
     m.note = cell("note");

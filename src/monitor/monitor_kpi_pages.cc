@@ -260,7 +260,7 @@ Result<KpiMeasurement> ReadMeasurement(const http::Fields& form, const std::stri
     else errors.push_back({"series", "Kies of dit een meting van de KPI is of een landelijke referentie."});
   }
   std::string value = text::Trim(http::FieldValue(form, "value"));
-  if (auto number = ParseDutchNumber(value)) {
+  if (auto number = text::ParseDutchNumber(value)) {
     m.value = *number;
   } else {
     errors.push_back({"value", value.empty() ? "Vul de waarde in." : "Geef de waarde als getal, bijvoorbeeld 21,9 of 3800."});

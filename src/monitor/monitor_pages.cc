@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <regex>
 
 #include "common/text.h"
 #include "monitor/kpi_chart.h"
@@ -67,6 +66,7 @@ json ProgressView(const KpiReport& report) {
   int bar = static_cast<int>(std::clamp(percent, 0L, 100L));
   std::string text = std::to_string(percent) + "% van de weg van nulmeting naar doel afgelegd";
   if (percent < 0) text = "achteruitgang sinds de nulmeting (" + std::to_string(percent) + "% van de weg)";
+  if (report.status.from_register) text += " (volgens het register vandaag)";
   if (report.status.met) text += "; het doel is gehaald";
   return {{"percent", percent}, {"bar", bar}, {"text", text}};
 }
@@ -108,20 +108,6 @@ json MethodParagraphs() {
   });
 }
 
-std::optional<double> ParseDutchNumber(std::string_view input) {
-  std::string s = text::Trim(input);
-  static const std::regex kGrouped(R"(-?\d{1,3}(\.\d{3})+)");
-  static const std::regex kNumber(R"(-?\d+(\.\d+)?)");
-  if (s.find(',') != std::string::npos || std::regex_match(s, kGrouped)) {
-    if (s.find(',') != s.rfind(',')) return std::nullopt;
-    std::erase(s, '.');
-    std::replace(s.begin(), s.end(), ',', '.');
-  }
-  if (!std::regex_match(s, kNumber)) return std::nullopt;
-  double value = std::stod(s);
-  if (!std::isfinite(value)) return std::nullopt;
-  return value;
-}
 
 namespace {
 

@@ -34,10 +34,6 @@ const char* ActionBadge(std::string_view status);
 // The projection method in Dutch (projection.h), as paragraphs.
 nlohmann::json MethodParagraphs();
 
-// "21,9", "21.9", "3.800", "-0,5" -> a number; nullopt when it is not one. A comma is the decimal separator;
-// points are thousands separators only next to a comma or in groups of exactly three digits.
-std::optional<double> ParseDutchNumber(std::string_view text);
-
 // The KPI page and its two forms (monitor_kpi_pages.cc).
 void AddKpiPages(http::Router& router, MonitorRepository& repository, property::PropertyRepository& reg,
                  const Clock& clock);

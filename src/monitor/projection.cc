@@ -73,7 +73,7 @@ Projection Project(std::span<const Measurement> all, const Target& target, std::
   Day target_day = TargetDay(target);
   const Measurement& latest = points.back();
   double years_left = YearsBetween(latest.date, target_day);
-  if (years_left > 0) projection.pace_needed_per_year = (target.value - latest.value) / years_left;
+  if (years_left > 0 && !Meets(latest.value, target)) projection.pace_needed_per_year = (target.value - latest.value) / years_left;
   double projected = projection.line->At(target_day);
   projection.projected = projected;
   if (Meets(projected, target)) {

@@ -6,7 +6,8 @@
 // - on_track: the projection meets the target;
 // - at_risk: it misses, by no more than 20% of the distance still to go from the latest measurement;
 // - off_track: it misses by more (or the trend goes the wrong way).
-// The pace needed is the change per year that would still reach the target from the latest measurement.
+// The pace needed is the change per year that would still reach the target from the latest measurement (none
+// when the latest measurement already meets the target).
 #pragma once
 
 #include <chrono>

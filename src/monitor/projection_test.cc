@@ -61,6 +61,13 @@ TEST(Project, OnTrackWhenTheLineReachesTheTarget) {
   EXPECT_EQ(Project(series, {5000, 2021, Comparator::kAtLeast}).verdict, Verdict::kOnTrack);
 }
 
+TEST(Project, NoPaceNeededOnceTheTargetIsMet) {
+  Measurement series[] = {{D(2017), 12}, {D(2018), 9}, {D(2019), 7}};
+  Projection p = Project(series, {7.8, 2021, Comparator::kBelow});
+  EXPECT_EQ(p.verdict, Verdict::kOnTrack);
+  EXPECT_FALSE(p.pace_needed_per_year) << "7% already meets 'below 7.8%': no pace to ask for";
+}
+
 TEST(Project, AtRiskWhenItMissesByLittle) {
   // Businesses 430 -> 500 by end 2021; +15 a year from 445 at 1-1-2019 projects ~490: misses by 10 of 55 to go.
   Measurement series[] = {{D(2017), 415}, {D(2018), 430}, {D(2019), 445}};

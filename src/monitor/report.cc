@@ -33,6 +33,15 @@ KpiReport BuildReport(const Kpi& kpi, const std::vector<KpiMeasurement>& measure
       }
     }
   }
+  if (report.basis == Basis::kDerived && report.derived_today) {
+    report.status.met = Meets(*report.derived_today, kpi.target);
+    report.status.from_register = true;
+    report.status.progress.reset();
+    if (kpi.baseline.value && *kpi.baseline.value != kpi.target.value) {
+      report.status.progress =
+          (*report.derived_today - *kpi.baseline.value) / (kpi.target.value - *kpi.baseline.value);
+    }
+  }
   Projection& p = report.status.projection;
   if (p.projected) p.projected = ClampToUnit(*p.projected, kpi.unit);
   return report;

@@ -56,13 +56,10 @@ json FormView(const std::vector<Field>& fields, const json& values, const json& 
   return list;
 }
 
-bool ParseNumber(std::string text, double& out) {
-  text = text::Trim(text);
-  std::replace(text.begin(), text.end(), ',', '.');
-  if (text.empty()) return false;
-  char* end = nullptr;
-  out = std::strtod(text.c_str(), &end);
-  return end == text.c_str() + text.size();
+bool ParseNumber(std::string_view text, double& out) {
+  std::optional<double> value = text::ParseDecimal(text);
+  if (value) out = *value;
+  return value.has_value();
 }
 
 std::string FormatCoordinate(const std::optional<double>& v) {

@@ -58,14 +58,6 @@ std::string Decimal(double value) {
   return text;
 }
 
-std::optional<double> ParseDecimal(std::string_view text) {
-  std::string copy(text);
-  std::replace(copy.begin(), copy.end(), ',', '.');
-  double value = 0;
-  auto [end, ec] = std::from_chars(copy.data(), copy.data() + copy.size(), value);
-  if (ec != std::errc() || end != copy.data() + copy.size()) return std::nullopt;
-  return value;
-}
 
 std::optional<long long> ParseWhole(std::string_view text) {
   long long value = 0;
@@ -374,7 +366,7 @@ Result<ImportBatch> ParseUnitsCsv(std::string_view text) {
     for (auto [column, target] : {std::pair{kULat, &u.lat}, std::pair{kULon, &u.lon}}) {
       std::string value = sheet.Get(column);
       if (value.empty()) continue;
-      *target = ParseDecimal(value);
+      *target = text::ParseDecimal(value);
       if (!*target) sheet.Fail(sheet.line(), sheet.Name(column), "De coördinaat '" + value + "' is geen getal.");
     }
     u.owner = sheet.Get(kUOwner);

@@ -24,6 +24,10 @@ constexpr PermissionRule kMatrix[] = {
     {"scenario.write", "Scenario's (wat als) opslaan", false, true, {true, true, false, false, false}},
     {"monitor.write", "De monitor bijhouden: KPI's, metingen, koppelingen met acties", false, true,
      {true, true, false, false, false}},
+    {"hours.analysis", "Analyse van de openingstijden: heatmap, kernwindow, koopavond, koopzondag, Super Sunday", false,
+     false, {true, true, false, false, false}},
+    {"hours.manage", "Instellingen van de openingstijden: feestdagen, schoolvakanties, import bestedingen per uur", false,
+     true, {true, true, false, false, false}},
     {"users.manage", "Gebruikers beheren", false, true, {true, false, false, false, false}},
 };
 

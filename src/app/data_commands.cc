@@ -20,6 +20,8 @@
 #include "plan/sqlite_plan_repository.h"
 #include "property/demo_register.h"
 #include "property/sqlite_property_repository.h"
+#include "shophours/demo_hours.h"
+#include "shophours/sqlite_shophours_repository.h"
 #include "storage/migrations.h"
 
 namespace stadshart::app {
@@ -91,6 +93,15 @@ int SeedDemo(const std::string& location) {
   }
   std::cout << "Register: " << demo.units.size() << " panden en " << demo.businesses.size()
             << " bedrijven (fictief) aan de echte straten van de binnenstad, met hun geschiedenis sinds 2015.\n";
+
+  // Opening hours: generated per outlet group and zone (fictitious, deterministic), src/shophours/demo_hours.h.
+  shophours::SqliteShopHoursRepository shop_hours(*db, clock);
+  auto seeded_hours = shophours::SeedDemoHours(shop_hours, *register_.Snapshot(), AmsterdamToday(clock.Now()));
+  if (!seeded_hours.ok()) {
+    PrintError(seeded_hours.error(), "seed");
+    return 1;
+  }
+  std::cout << "Openingstijden: " << seeded_hours.value() << " bedrijven (gegenereerd per branche en zone).\n";
 
   // The monitor: the akkoord's goals as KPIs, national references, a few fictitious later measurements, and the
   // work-plan actions linked to the KPIs they are meant to move.

@@ -6,6 +6,8 @@
 #include "app/guard.h"
 #include "monitor/monitor_routes.h"
 #include "plan/plan_routes.h"
+#include "shophours/shophours_routes.h"
+#include "shophours/sqlite_shophours_repository.h"
 #include "web/api.h"
 #include "web/page.h"
 #include "web/static_files.h"
@@ -62,6 +64,8 @@ http::Router BuildRouter(Services s) {
   property::AddRegisterApiRoutes(router, s.register_, s.clock);
   monitor::AddMonitorPageRoutes(router, s.monitor, s.register_, s.clock);
   monitor::AddMonitorApiRoutes(router, s.monitor, s.register_, s.clock);
+  shophours::AddShopHoursRoutes(router, std::make_shared<shophours::SqliteShopHoursRepository>(s.db, s.clock),
+                                s.register_, s.clock);
   AddAccountRoutes(router, s.accounts);
   AddAdminRoutes(router, s.accounts, s.db);
   InstallGuard(router, s.accounts);

@@ -1,6 +1,8 @@
 #include "shophours/demo_hours.h"
 
+#include <chrono>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace stadshart::shophours {
@@ -89,6 +91,32 @@ std::string DemoOpeningHours(const property::Business& business, std::string_vie
     case Function::kHousing: return Services(dice);
   }
   return "Mo-Fr 09:00-17:00";
+}
+
+Result<int> SeedDemoHours(ShopHoursRepository& repo, const property::Register& reg, property::Day today) {
+  std::unordered_map<std::int64_t, std::string> zone_of;
+  for (const property::Unit& unit : reg.units) {
+    for (const property::OccupancyInterval& i : unit.occupancy) {
+      if (i.kind != property::OccupancyKind::kInUse || !i.business_id) continue;
+      // Later intervals overwrite earlier ones; the one covering today wins.
+      if (!zone_of.count(*i.business_id) || i.Contains(today)) zone_of[*i.business_id] = unit.zone;
+    }
+  }
+  std::chrono::year_month_day ymd{today};
+  property::Day christmas_eve = std::chrono::sys_days{ymd.year() / std::chrono::December / 24};
+  int seeded = 0;
+  for (const property::Business& b : reg.businesses) {
+    if (repo.Get(b.id).version != 0) continue;
+    std::string hours = DemoOpeningHours(b, zone_of[b.id]);
+    std::vector<HoursException> exceptions;
+    if (property::InfoOf(b.function).retail && b.id % 10 == 3) {
+      exceptions.push_back({christmas_eve, false, "09:30-16:00", "Kerstavond"});
+    }
+    auto saved = repo.Save(b.id, hours, exceptions, 0, audit::Actor::System());
+    if (!saved.ok()) return saved.error();
+    ++seeded;
+  }
+  return seeded;
 }
 
 }  // namespace stadshart::shophours

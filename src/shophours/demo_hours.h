@@ -7,11 +7,18 @@
 #include <string>
 #include <string_view>
 
-#include "property/records.h"
+#include "common/result.h"
+#include "property/register.h"
+#include "shophours/shophours_repository.h"
 
 namespace stadshart::shophours {
 
 // `zone` is the code of the zone of the business's unit ("kernwinkelgebied", ...; may be empty).
 std::string DemoOpeningHours(const property::Business& business, std::string_view zone);
+
+// Stores DemoOpeningHours for every business of `reg` that has no hours yet (zone: of the unit it uses on `today`,
+// else of the last unit it used), plus a demo exception (Kerstavond closing early) for one in ten retail shops.
+// Returns how many businesses got hours.
+Result<int> SeedDemoHours(ShopHoursRepository& repo, const property::Register& reg, property::Day today);
 
 }  // namespace stadshart::shophours

@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include <cstdio>
+#include <sstream>
 
 namespace stadshart::shophours {
 namespace {
@@ -142,6 +143,44 @@ std::string NextChangeText(hours::RuleState now, std::optional<Instant> next, In
     case hours::RuleState::kUnknown: return "onbekend tot " + when + ClockText(*next, zone);
   }
   return "";
+}
+
+std::optional<Instant> ParseInstant(std::string_view text, const date::time_zone* zone) {
+  auto full = [&](const char* format, auto& out) {
+    std::istringstream in{std::string(text)};
+    in >> date::parse(format, out);
+    return !in.fail() && in.peek() == std::char_traits<char>::eof();
+  };
+  if (text.size() < 16 || text.size() > 30) return std::nullopt;
+  Instant utc;
+  if (text.back() == 'Z' || text.back() == 'z') {
+    std::string_view body = text.substr(0, text.size() - 1);
+    for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
+      std::istringstream in{std::string(body)};
+      in >> date::parse(format, utc);
+      if (!in.fail() && in.peek() == std::char_traits<char>::eof()) return utc;
+    }
+    return std::nullopt;
+  }
+  for (const char* format : {"%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M%Ez"}) {
+    if (full(format, utc)) return utc;
+  }
+  date::local_seconds local;
+  for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
+    if (full(format, local)) {
+      auto day = date::floor<date::days>(local);
+      int minutes = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+      return LocalInstant(Day{day.time_since_epoch()}, minutes, zone) +
+             std::chrono::duration_cast<std::chrono::seconds>(local - day) % std::chrono::minutes{1};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string IsoLocal(Instant instant, const date::time_zone* zone) {
+  std::string text = date::format("%Y-%m-%dT%H:%M:%S%z", date::make_zoned(zone, instant));
+  if (text.size() >= 5) text.insert(text.size() - 2, ":");
+  return text;
 }
 
 }  // namespace stadshart::shophours

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hours/evaluate.h"
@@ -54,5 +55,11 @@ std::string NextChangeText(hours::RuleState now, std::optional<Instant> next, In
 
 // "9:30", "18:00"
 std::string ClockText(Instant instant, const date::time_zone* zone);
+
+// An instant as the API and forms take it: "2025-03-30T01:30:00Z", with an offset ("...T03:30:00+02:00"), or a
+// wall-clock time of `zone` without one ("2025-03-30T03:30", seconds optional); nullopt for anything else.
+std::optional<Instant> ParseInstant(std::string_view text, const date::time_zone* zone);
+// "2025-06-02T18:00:00+02:00": local time with its offset.
+std::string IsoLocal(Instant instant, const date::time_zone* zone);
 
 }  // namespace stadshart::shophours

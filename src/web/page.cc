@@ -22,6 +22,8 @@ constexpr NavItem kNavigation[] = {
     {"/leegstand", "Leegstand", "public"},
     {"/panden", "Panden", "public"},
     {"/monitor", "Monitor", "public"},
+    {"/nu-open", "Nu open", "public"},
+    {"/openingstijden/analyse", "Openingstijden", "hours.analysis"},
     {"/beheer/geschiedenis", "Geschiedenis", "audit.read"},
     {"/beheer/gebruikers", "Gebruikers", "users.manage"},
 };

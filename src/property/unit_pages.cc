@@ -357,6 +357,7 @@ Response BusinessPage(PropertyRepository& repo, const Clock& clock, const Reques
                {"has_before", !before.empty()},
                {"may_change", accounts::Can(request, "register.own") && accounts::MayChange(request, "business", b->id)},
                {"edit_url", BusinessUrl(b->id) + "/bewerken"},
+               {"hours_url", BusinessUrl(b->id) + "/openingstijden"},  // src/shophours
                {"notice", request.Query("opgeslagen") ? json("De gegevens van het bedrijf zijn opgeslagen.") : json(false)}};
   if (accounts::Can(request, "audit.read")) view["changes"] = ChangesView(*reg, repo.ChangeHistory("business", b->id));
   return web::RenderPage(request, {b->name, "/panden", {{"/", "Home"}, {"/bedrijven", "Bedrijven"}}}, "register_business",

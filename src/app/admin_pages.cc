@@ -102,18 +102,35 @@ Response SaveUser(accounts::AccountsRepository& repo, Request& request) {
   return Response::Redirect("/beheer/gebruikers/" + std::to_string(id) + "?opgeslagen=1");
 }
 
-// Dutch words for the audit trail's entity types and operations, and a link to the entity where it has a page.
+// The audit trail's entity types: Dutch words, and where the entity has a page (its id appended).
+struct EntityType {
+  const char* type;
+  const char* label;   // one
+  const char* plural;  // the filter's option
+  const char* page;    // URL prefix, or nullptr
+};
+constexpr EntityType kEntityTypes[] = {
+    {"action", "Actie", "Acties", "/acties/"},
+    {"plan", "Jaarplan", "Jaarplannen", "/werkplan/"},
+    {"user", "Gebruiker", "Gebruikers", "/beheer/gebruikers/"},
+    {"api_token", "API-token", "API-tokens", nullptr},
+    {"unit", "Pand", "Panden", "/panden/"},
+    {"business", "Bedrijf", "Bedrijven", "/bedrijven/"},
+    {"zone", "Zone", "Zones", nullptr},
+    {"scenario", "Scenario", "Scenario's", "/scenarios/"},
+    {"register_import", "Registerimport", "Registerimports", nullptr},
+    {"kpi", "KPI", "KPI's", "/monitor/"},
+    {"measurement", "Meting", "Metingen", nullptr},
+};
+
 json EntityView(const audit::Entry& e) {
-  static const std::pair<const char*, const char*> kTypes[] = {
-      {"action", "Actie"}, {"plan", "Jaarplan"}, {"user", "Gebruiker"}, {"api_token", "API-token"}};
   std::string label = e.entity_type;
-  for (const auto& [type, dutch] : kTypes) {
-    if (e.entity_type == type) label = dutch;
-  }
   std::string url;
-  if (e.entity_type == "action") url = "/acties/" + e.entity_id;
-  if (e.entity_type == "plan") url = "/werkplan/" + e.entity_id;
-  if (e.entity_type == "user") url = "/beheer/gebruikers/" + e.entity_id;
+  for (const EntityType& type : kEntityTypes) {
+    if (e.entity_type != type.type) continue;
+    label = type.label;
+    if (type.page) url = type.page + e.entity_id;
+  }
   std::string operation = e.operation == "create" ? "aangemaakt" : e.operation == "delete" ? "verwijderd" : "gewijzigd";
   return {{"label", label + " " + e.entity_id}, {"url", url.empty() ? json(false) : json(url)}, {"operation", operation}};
 }
@@ -175,9 +192,8 @@ void AddAdminRoutes(http::Router& router, accounts::AccountsRepository& repo, st
     }
     std::string query = r.target.find('?') == std::string::npos ? "" : r.target.substr(r.target.find('?'));
     json types = json::array();
-    for (auto [value, label] : {std::pair{"action", "Acties"}, {"plan", "Jaarplannen"}, {"user", "Gebruikers"},
-                                {"api_token", "API-tokens"}}) {
-      types.push_back({{"value", value}, {"label", label}, {"selected", filter.entity_type == value}});
+    for (const EntityType& type : kEntityTypes) {
+      types.push_back({{"value", type.type}, {"label", type.plural}, {"selected", filter.entity_type == type.type}});
     }
     json view = {{"rows", rows},
                  {"types", types},

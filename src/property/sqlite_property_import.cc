@@ -19,6 +19,12 @@ using storage::Statement;
 
 constexpr const char* kBulkSettings = "PRAGMA cache_size = -262144";  // KiB: 256 MiB
 constexpr const char* kNormalSettings = "PRAGMA cache_size = -2000";  // SQLite's default
+// From this many occupancy rows on, the index of intervals by business (migrations/0003_register.sql) is dropped
+// for the import and built again at its end, in the same transaction: one sort instead of a million inserts in
+// random business order. A failed or dry run rolls the drop back with the rest.
+constexpr size_t kRebuildIndexFromRows = 100'000;
+constexpr const char* kDropBusinessIndex = "DROP INDEX occupancy_by_business";
+constexpr const char* kCreateBusinessIndex = "CREATE INDEX occupancy_by_business ON occupancy(business_id)";
 // Above this many changed records an import is audited with one summary row instead of one row per record.
 constexpr size_t kPerRecordAuditLimit = 10'000;
 
@@ -569,6 +575,8 @@ Result<ImportReport> SqlitePropertyRepository::Import(const ImportBatch& batch, 
     // Businesses first (in_use rows name them), then units, then the histories that refer to both.
     run.Businesses(batch.businesses, report);
     run.Units(batch.units, report);
+    bool rebuild_index = batch.occupancy.size() >= kRebuildIndexFromRows;
+    if (rebuild_index) c.Exec(kDropBusinessIndex);
     run.Occupancy(batch.occupancy, report);
     if (run.failed()) {
       Error error = Error::Invalid(run.TakeErrors());
@@ -576,6 +584,7 @@ Result<ImportReport> SqlitePropertyRepository::Import(const ImportBatch& batch, 
                       (error.field_errors.size() == 1 ? " probleem." : " problemen.");
       return error;
     }
+    if (rebuild_index) c.Exec(kCreateBusinessIndex);
     run.AuditChanges(report);
     if (run.changed_anything(report)) sqlite_register::Touch(c);
     if (!dry_run) transaction.Commit();  // a dry run rolls back here: it did the same work, nothing stays

@@ -153,6 +153,42 @@ TEST_F(ImportTest, ManyIntervalsAreStoredExactlyAsGivenWhateverTheirBatching) {
   EXPECT_EQ(again.value().histories_unchanged, 301);
 }
 
+TEST_F(ImportTest, ABulkImportRebuildsTheBusinessIndexAndAFailedOneKeepsIt) {
+  // From 100,000 occupancy rows on, the index of intervals by business is dropped and built again at the end of
+  // the transaction. It must be there after a bulk import, and after a refused one (the drop is rolled back).
+  auto index_count = [&] {
+    return db_->With([](storage::Connection& c) {
+      auto row = c.Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'occupancy_by_business'");
+      row.Step();
+      return static_cast<int>(row.Int(0));
+    });
+  };
+  Register source = SyntheticRegister({.units = 22'000, .seed = 11});
+  ImportBatch batch = Parse(ParseBusinessesCsv, BusinessesCsv(source));
+  batch.units = Parse(ParseUnitsCsv, UnitsCsv(source)).units;
+  batch.occupancy = Parse(ParseOccupancyCsv, OccupancyCsv(source)).occupancy;
+  ASSERT_GE(batch.occupancy.size(), 100'000u) << "the test must take the bulk path";
+
+  ImportBatch bad = batch;
+  bad.occupancy.back().value.vestiging = "000011112222";
+  bad.occupancy.back().value.interval.kind = OccupancyKind::kInUse;
+  ASSERT_FALSE(repo_->Import(bad, false, kActor).ok());
+  EXPECT_EQ(index_count(), 1);
+  EXPECT_FALSE(repo_->HasData());
+
+  auto report = repo_->Import(batch, false, kActor);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(index_count(), 1);
+  std::string plan = db_->With([](storage::Connection& c) {
+    auto row = c.Prepare("EXPLAIN QUERY PLAN SELECT id FROM occupancy WHERE business_id = 1");
+    std::string text;
+    while (row.Step()) text += row.Text(3);
+    return text;
+  });
+  EXPECT_NE(plan.find("occupancy_by_business"), std::string::npos) << plan;
+  EXPECT_EQ(OccupancyCsv(*repo_->Snapshot()), OccupancyCsv(source));
+}
+
 TEST_F(ImportTest, UpdatesOnlyWhatDiffersAndReplacesAChangedHistory) {
   ASSERT_TRUE(repo_->Import(WholeFile(), false, kActor).ok());
   ImportBatch batch = WholeFile();

@@ -340,6 +340,96 @@ Response SaveBusiness(PropertyRepository& repo, const Request& request) {
   return Response::Redirect(BusinessUrl(*id) + "?opgeslagen=1");
 }
 
+// --- Zones: their intended functions ("verkleuring" is measured against them) ---------------------------------
+
+const std::vector<Field>& ZoneFields() {
+  static const std::vector<Field> fields = {{"intended", "Beoogde functies", Field::Type::kCheckboxes}};
+  return fields;
+}
+
+std::string IntendedCodes(const std::vector<Function>& intended) {
+  std::string codes;
+  for (Function f : intended) codes += (codes.empty() ? "" : ",") + std::string(InfoOf(f).code);
+  return codes;
+}
+
+json ZoneOptions(const std::string& chosen_codes) {
+  json options = json::array();
+  std::string chosen = "," + chosen_codes + ",";
+  for (const FunctionInfo& info : Functions()) {
+    options.push_back(Option(info.code, std::string(info.label),
+                             chosen.find("," + std::string(info.code) + ",") != std::string::npos));
+  }
+  return {{"intended", options}};
+}
+
+std::string ZoneUrl(const std::string& code) { return "/leegstand/zones/" + http::UrlEncode(code) + "/bewerken"; }
+
+Response ZonesPage(PropertyRepository& repo, const Request& request) {
+  auto reg = repo.Snapshot();
+  json zones = json::array();
+  for (const Zone& zone : reg->zones) {
+    std::string intended;
+    for (Function f : zone.intended) intended += (intended.empty() ? "" : ", ") + std::string(InfoOf(f).label);
+    zones.push_back({{"name", zone.name}, {"code", zone.code}, {"intended", intended},
+                     {"none", zone.intended.empty()}, {"edit_url", ZoneUrl(zone.code)}});
+  }
+  json view = {{"zones", zones}, {"can_edit", accounts::Can(request, "register.write")},
+               {"saved", request.Query("opgeslagen").has_value()}};
+  return web::RenderPage(request, {"Zones en hun beoogde functies", "/leegstand", {{"/", "Home"}, {"/leegstand", "Leegstand"}}},
+                         "register_zones", view);
+}
+
+Response ZoneEditPage(PropertyRepository& repo, const Request& request, const std::string& code,
+                      std::optional<std::string> submitted, const std::vector<FieldError>& errors, json conflict,
+                      int status) {
+  auto reg = repo.Snapshot();
+  const Zone* zone = reg->FindZone(code);
+  if (zone == nullptr) return NotFound(request, "Zone " + code);
+  std::string chosen = submitted ? *submitted : IntendedCodes(zone->intended);
+  json values = {{"intended", chosen}};
+  json fields = FormView(ZoneFields(), values, ZoneOptions(chosen), web::ErrorView(errors));
+  return EditPage(request, "Beoogde functies van " + zone->name,
+                  {{"/", "Home"}, {"/leegstand", "Leegstand"}, {"/leegstand/zones", "Zones"}}, ZoneUrl(code),
+                  zone->version, fields, web::ErrorView(errors), conflict, status);
+}
+
+Response SaveZone(PropertyRepository& repo, const Request& request) {
+  std::string code(request.Param("code"));
+  http::Fields form = request.Form();
+  if (!web::CsrfValid(request, form)) return CsrfRefused(request);
+  long long version = 0;
+  if (!text::ParseInt(http::FieldValue(form, "version"), version)) {
+    return web::MessagePage(request, 400, "Formulier onvolledig", "De versie van de zone ontbreekt; er is niets opgeslagen.");
+  }
+  std::vector<Function> intended;
+  std::string chosen;
+  std::vector<FieldError> errors;
+  for (const auto& [name, value] : form) {
+    if (name != "intended") continue;
+    chosen += (chosen.empty() ? "" : ",") + value;
+    if (auto f = ParseFunction(value)) intended.push_back(*f);
+    else errors.push_back({"intended", "Onbekende functie: " + value + "."});
+  }
+  if (!errors.empty()) return ZoneEditPage(repo, request, code, chosen, errors, false, 422);
+  auto saved = repo.UpdateZone(code, intended, version, accounts::ActorOf(request));
+  if (!saved.ok()) {
+    const Error& error = saved.error();
+    if (error.kind == ErrorKind::kNotFound) return NotFound(request, "Zone " + code);
+    if (error.kind == ErrorKind::kConflict) {
+      auto fresh = repo.Snapshot();
+      const Zone* current = fresh->FindZone(code);
+      json conflict = ConflictView(error.message, ZoneFields(), {{"intended", chosen}},
+                                   {{"intended", current ? IntendedCodes(current->intended) : ""}});
+      return ZoneEditPage(repo, request, code, std::nullopt, {}, conflict, 409);
+    }
+    std::vector<FieldError> field_errors = error.field_errors;
+    if (field_errors.empty()) field_errors.push_back({"intended", error.message});
+    return ZoneEditPage(repo, request, code, chosen, field_errors, false, 422);
+  }
+  return Response::Redirect("/leegstand/zones?opgeslagen=1");
+}
+
 }  // namespace
 
 void AddRegisterForms(http::Router& router, PropertyRepository& repo, const Clock&) {
@@ -356,6 +446,12 @@ void AddRegisterForms(http::Router& router, PropertyRepository& repo, const Cloc
     return BusinessEditPage(repo, r, *id, std::nullopt, {}, false, 200);
   }, own);
   router.Add(Method::kPost, "/bedrijven/{id}/bewerken", [&repo](Request& r) { return SaveBusiness(repo, r); }, own);
+  http::RouteOptions write{.permission = "register.write"};
+  router.Add(Method::kGet, "/leegstand/zones", [&repo](Request& r) { return ZonesPage(repo, r); }, {.permission = "public"});
+  router.Add(Method::kGet, "/leegstand/zones/{code}/bewerken", [&repo](Request& r) {
+    return ZoneEditPage(repo, r, std::string(r.Param("code")), std::nullopt, {}, false, 200);
+  }, write);
+  router.Add(Method::kPost, "/leegstand/zones/{code}/bewerken", [&repo](Request& r) { return SaveZone(repo, r); }, write);
 }
 
 }  // namespace stadshart::property::pages

@@ -333,3 +333,35 @@ test('scenario: all vacant retail outside the core to housing, before and after 
     assert.match(page.url(), /\/login\?terug=/, 'scenarios are not public');
   });
 });
+
+test('zones: the list is public; the beheerder changes a zone\'s intended functions and the verkleuring follows', async () => {
+  const before = await json('/api/v1/vacancy/mismatches');
+  const { zones } = await json('/api/v1/zones');
+  const zone = zones.find((z) => z.code === 'aanloopstraten');
+  await withPage(null, async (page) => {
+    await page.goto(`${server.url}/leegstand/zones`);
+    await assertAxeClean(page, 'zones (anonymous)');
+    const row = page.getByRole('table', { name: 'Zones van de binnenstad' }).locator('tbody tr', { hasText: 'Aanloopstraten' });
+    assert.equal(await row.count(), 1);
+    assert.equal(await page.getByRole('link', { name: /^Wijzigen/ }).count(), 0, 'no edit links for anonymous users');
+  });
+  await withPage(admin, async (page) => {
+    await page.goto(`${server.url}/leegstand/zones`);
+    await page.getByRole('link', { name: /Wijzigen \(Aanloopstraten\)/ }).click();
+    await page.waitForURL(/\/leegstand\/zones\/aanloopstraten\/bewerken$/);
+    await assertAxeClean(page, 'zone form');
+    const boxes = page.getByRole('group', { name: 'Beoogde functies' }).getByRole('checkbox');
+    assert.equal(await boxes.count(), 9, 'the eight Locatus groups and wonen');
+    // Allow every function in the approach streets: nothing there is a mismatch any more.
+    for (let i = 0; i < await boxes.count(); i++) await boxes.nth(i).check();
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.waitForURL(/\/leegstand\/zones\?opgeslagen=1$/);
+    assert.match(await text(page.getByRole('status')), /opgeslagen/);
+  });
+  const after = await json('/api/v1/vacancy/mismatches');
+  const inZone = (list) => list.filter((m) => m.zone === 'aanloopstraten' && m.reason === 'function_not_intended').length;
+  assert.ok(inZone(before.mismatches) > 0, 'the demo has mismatches in the approach streets');
+  assert.equal(inZone(after.mismatches), 0);
+  const changed = (await json('/api/v1/zones')).zones.find((z) => z.code === 'aanloopstraten');
+  assert.equal(changed.version, zone.version + 1);
+});

@@ -75,6 +75,10 @@ std::vector<FieldError> CheckKpi(const Kpi& kpi) {
                  std::all_of(kpi.code.begin(), kpi.code.end(),
                              [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
   if (!code_ok) errors.push_back({"code", "Een code heeft 2 tot 40 kleine letters, cijfers of _ (bijv. passanten)."});
+  // Words the monitor's pages use in their addresses (/monitor/nieuw, /monitor/rapport/2019, /monitor/metingen/1).
+  for (std::string_view reserved : {"nieuw", "rapport", "metingen"}) {
+    if (kpi.code == reserved) errors.push_back({"code", "De code '" + kpi.code + "' is gereserveerd; kies een andere."});
+  }
   if (kpi.name.empty() || kpi.name.size() > 200) errors.push_back({"name", "Geef een naam van hoogstens 200 tekens."});
   if (kpi.unit.empty() || kpi.unit.size() > 40) errors.push_back({"unit", "Geef de eenheid (bijv. %, bedrijven)."});
   if (kpi.target.year < 2000 || kpi.target.year > 2100) {

@@ -43,6 +43,13 @@ TEST(Kpi, DefinitionsAreChecked) {
   std::vector<std::string> fields;
   for (const auto& e : CheckKpi(bad)) fields.push_back(e.field);
   EXPECT_EQ(fields, (std::vector<std::string>{"code", "target_year", "comparator"}));
+  // Codes the pages use in their addresses are refused (/monitor/nieuw is the form, not a KPI).
+  for (const char* reserved : {"nieuw", "rapport", "metingen"}) {
+    Kpi k = Vacancy();
+    k.code = reserved;
+    ASSERT_EQ(CheckKpi(k).size(), 1u) << reserved;
+    EXPECT_EQ(CheckKpi(k)[0].field, "code");
+  }
 }
 
 TEST(Kpi, MeasurementsOutsideTheUnitsRangeOrInTheFutureAreRefused) {

@@ -14,6 +14,20 @@
 #include "web/page.h"
 
 namespace stadshart::monitor::pages {
+
+using http::Request;
+using http::Response;
+
+Response NotFound(const Request& request, const std::string& what) {
+  return web::MessagePage(request, 404, "Niet gevonden", what + " bestaat niet. Kijk in het overzicht van de monitor.");
+}
+
+Response CsrfRefused(const Request& request) {
+  return web::MessagePage(request, 403, "Formulier verlopen",
+                          "Dit formulier kon niet worden gecontroleerd (beveiligingscode ontbreekt of klopt niet). "
+                          "Er is niets opgeslagen. Open de pagina opnieuw en probeer het nog eens.");
+}
+
 namespace {
 
 using http::Method;
@@ -113,16 +127,6 @@ chart::TimeChart FullChart(const KpiReport& report) {
   c.target_label = "Doel: " + TargetText(kpi);
   c.until = TargetDay(kpi);
   return c;
-}
-
-Response NotFound(const Request& request, const std::string& what) {
-  return web::MessagePage(request, 404, "Niet gevonden", what + " bestaat niet. Kijk in het overzicht van de monitor.");
-}
-
-Response CsrfRefused(const Request& request) {
-  return web::MessagePage(request, 403, "Formulier verlopen",
-                          "Dit formulier kon niet worden gecontroleerd (beveiligingscode ontbreekt of klopt niet). "
-                          "Er is niets opgeslagen. Open de pagina opnieuw en probeer het nog eens.");
 }
 
 Response KpiPage(MonitorRepository& repo, property::PropertyRepository& reg, const Clock& clock,
@@ -350,6 +354,8 @@ void AddKpiPages(http::Router& router, MonitorRepository& repo, property::Proper
   router.Add(Method::kGet, "/monitor/{code}", [&repo, &reg, &clock](Request& r) {
     FormState state;
     if (r.Query("toegevoegd")) state.notice = "De meting is toegevoegd.";
+    if (r.Query("aangemaakt")) state.notice = "De KPI is aangemaakt. Voeg hieronder de eerste meting toe.";
+    if (r.Query("gewijzigd")) state.notice = "De definitie van de KPI is gewijzigd.";
     if (r.Query("gecorrigeerd")) state.notice = "De meting is gecorrigeerd; de oude waarde staat in de geschiedenis.";
     return KpiPage(repo, reg, clock, r, std::string(r.Param("code")), state, 200);
   }, cached);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "accounts/request_auth.h"
 #include "common/text.h"
 #include "monitor/kpi_chart.h"
 #include "property/occupancy.h"
@@ -185,7 +186,8 @@ Response Dashboard(MonitorRepository& repo, property::PropertyRepository& reg, c
                {"any", !cards.empty()},
                {"today", property::DutchDay(today)},
                {"method", MethodParagraphs()},
-               {"report_years", years}};
+               {"report_years", years},
+               {"can_write", accounts::Can(request, "monitor.write")}};
   return web::RenderPage(request, {"Binnenstadmonitor", "/monitor", {{"/", "Home"}}}, "monitor_dashboard", view);
 }
 
@@ -275,6 +277,7 @@ void AddMonitorPageRoutes(http::Router& router, MonitorRepository& repo, propert
              [&repo, &reg, &clock](Request& r) { return pages::Dashboard(repo, reg, clock, r); }, cached);
   router.Add(Method::kGet, "/monitor/rapport/{year}",
              [&repo, &reg, &clock](Request& r) { return pages::YearReport(repo, reg, clock, r); }, cached);
+  pages::AddKpiForms(router, repo);  // before /monitor/{code}: "nieuw" is not a KPI
   pages::AddKpiPages(router, repo, reg, clock);
 }
 

@@ -34,6 +34,13 @@ const char* ActionBadge(std::string_view status);
 // The projection method in Dutch (projection.h), as paragraphs.
 nlohmann::json MethodParagraphs();
 
+// Message pages for the monitor's forms: 404 naming what is missing, 403 for a form without a valid CSRF token.
+http::Response NotFound(const http::Request& request, const std::string& what);
+http::Response CsrfRefused(const http::Request& request);
+
+// The form that defines a KPI: /monitor/nieuw and /monitor/{code}/bewerken (monitor_kpi_form.cc).
+void AddKpiForms(http::Router& router, MonitorRepository& repository);
+
 // The KPI page and its two forms (monitor_kpi_pages.cc).
 void AddKpiPages(http::Router& router, MonitorRepository& repository, property::PropertyRepository& reg,
                  const Clock& clock);

@@ -288,3 +288,49 @@ test('a stale correction is refused with a conflict message and changes nothing'
     assert.equal((await json('/api/v1/kpis/businesses')).series.measured[0].value, 431);
   });
 });
+
+test('gemeente: defines a KPI of their own by a form (a mismatched target refused in Dutch), then edits it; a stale edit shows both versions', async () => {
+  const user = server.addUser('kpi@example.org', 'gemeente');
+  await withPage(async (page) => {
+    await signIn(page, user);
+    await page.goto(`${server.url}/monitor`);
+    await page.getByRole('link', { name: 'KPI toevoegen' }).click();
+    await page.waitForURL(/\/monitor\/nieuw$/);
+    await assertAxeClean(page, '/monitor/nieuw');
+    await page.getByLabel('Code').fill('passanten');
+    await page.getByLabel('Naam').fill('Passanten op zaterdag');
+    await page.getByLabel('Eenheid').fill('passanten per zaterdag');
+    await page.getByLabel('Richting').selectOption('higher');
+    await page.getByLabel('Doel: vergelijking').selectOption('below');  // does not fit "higher is better"
+    await page.getByLabel('Doel: waarde').fill('12.000');
+    await page.getByLabel('Doel: jaar').fill('2028');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    assert.match(await text(page.locator('#fouten')), /De vergelijking past niet bij de richting/);
+    assert.equal((await fetch(`${server.url}/api/v1/kpis/passanten`)).status, 404, 'nothing stored');
+    await page.getByLabel('Doel: vergelijking').selectOption('at_least');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.waitForURL(/\/monitor\/passanten\?aangemaakt=1$/);
+    assert.equal(await text(page.getByRole('heading', { level: 1 })), 'Passanten op zaterdag');
+    const created = await json('/api/v1/kpis/passanten');
+    assert.equal(created.target.value, 12000, '"12.000" is twelve thousand');
+    assert.equal(created.target.comparator, 'at_least');
+
+    // Two tabs edit the definition; the second save is refused and shows both versions.
+    const stale = await page.context().newPage();
+    await stale.goto(`${server.url}/monitor/passanten/bewerken`);
+    await page.getByRole('link', { name: /Definitie wijzigen/ }).click();
+    await page.getByLabel('Naam').fill('Passanten op zaterdag (telpunt Koopmansplein)');
+    await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await page.waitForURL(/\/monitor\/passanten\?gewijzigd=1$/);
+    await stale.getByLabel('Doel: jaar').fill('2030');
+    await stale.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    assert.match(await text(stale.getByRole('alert')), /in de tussentijd|intussen|inmiddels/);
+    assert.match(await text(stale.locator('table')), /Passanten op zaterdag \(telpunt Koopmansplein\)/);
+    const after = await json('/api/v1/kpis/passanten');
+    assert.equal(after.name, 'Passanten op zaterdag (telpunt Koopmansplein)');
+    assert.equal(after.target.year, 2028, 'the stale save changed nothing');
+    await stale.close();
+  });
+  const anonymous = await fetch(`${server.url}/monitor/nieuw`, { redirect: 'manual' });
+  assert.notEqual(anonymous.status, 200, 'anonymous users get no form');
+});

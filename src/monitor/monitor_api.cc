@@ -119,9 +119,17 @@ void AddMonitorApiRoutes(http::Router& router, MonitorRepository& repo, property
 
   router.Add(Method::kPost, "/api/v1/kpis/{code}/measurements", [&repo, &clock](Request& request) {
     std::string code(request.Param("code"));
-    if (!repo.GetKpi(code)) return NoSuchKpi(code);
+    auto kpi = repo.GetKpi(code);
+    if (!kpi) return NoSuchKpi(code);
     auto body = web::ParseJsonObject(request);
     if (!body.ok()) return JsonError(body.error());
+    // A client may say the unit it measured in: it must be the KPI's (21.9 meant as a fraction or a count is refused).
+    if (auto unit = body.value().find("unit"); unit != body.value().end()) {
+      if (!unit->is_string() || *unit != kpi->unit) {
+        return JsonError(Error::Invalid({{"unit", "De eenheid van deze KPI is '" + kpi->unit + "', niet " + unit->dump() + "."}}));
+      }
+      body.value().erase(unit);
+    }
     auto m = MeasurementFromJson(body.value(), code, false);
     if (!m.ok()) return JsonError(m.error());
     auto stored = repo.AddMeasurement(m.value(), AmsterdamToday(clock.Now()), accounts::ActorOf(request));

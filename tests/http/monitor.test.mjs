@@ -77,7 +77,8 @@ test('bad measurements are refused with a message and change nothing', async () 
     [{ date: '2999-01-01', value: 12, source: 'x' }, 'date'],
     [{ date: '1-1-2019', value: 12 }, 'date'],
     [{ date: '2019-01-01', value: '12' }, 'value'],
-    [{ date: '2019-01-01', value: 12, unit: '%' }, 'unit'],
+    [{ date: '2019-01-01', value: 12, unit: 'bedrijven' }, 'unit'],
+    [{ date: '2019-01-01', value: 0.12, unit: 'fraction' }, 'unit'],
   ];
   for (const [body, field] of cases) {
     const res = await api('/api/v1/kpis/vacancy_count/measurements', { method: 'POST', token: gemeente, body });

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libboost-dev libsqlite3-dev nlohmann-json3-dev libical-dev libhowardhinnant-date-dev tzdata
-  libsodium-dev libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libpq-dev
-  nodejs npm chromium sqlite3
+  libsodium-dev libkainjow-mustache-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libpq-dev postgresql-15
+  nodejs npm chromium sqlite3 python3-icalendar
 )
 [ "${STADSHART_BENCH:-0}" = 1 ] && packages+=(wrk nginx-light)
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <span>
 
 #include "hours/sun.h"
 
@@ -135,15 +136,19 @@ Result<Evaluator> Evaluator::Create(Schedule schedule, EvaluationContext context
     return Problem{0, "sun times are used but the location is not known",
                    "zonnetijden worden gebruikt, maar de locatie is niet bekend"};
   }
-  return Evaluator(std::move(schedule), std::move(context), zone);
+  Evaluator evaluator(std::move(schedule), std::move(context), zone);
+  evaluator.CompileWeek();
+  return evaluator;
 }
 
 namespace {
 
 class DayBuilder {
  public:
-  DayBuilder(const Schedule& schedule, const EvaluationContext& context, const date::time_zone* zone, sys_days day)
-      : schedule_(schedule), context_(context), zone_(zone), day_(day) {}
+  // With `ignore_holidays`, PH and SH items never match (the weekday templates of Evaluator::CompileWeek).
+  DayBuilder(const Schedule& schedule, const EvaluationContext& context, const date::time_zone* zone, sys_days day,
+             bool ignore_holidays = false)
+      : schedule_(schedule), context_(context), zone_(zone), day_(day), ignore_holidays_(ignore_holidays) {}
 
   std::vector<Segment> Build() {
     for (const Rule& rule : schedule_.rules) Apply(rule);
@@ -180,6 +185,7 @@ class DayBuilder {
       bool any = std::any_of(f.weekdays.begin(), f.weekdays.end(),
                              [&](const WeekdayRange& w) { return WeekdayMatches(w, d); });
       for (const Holiday& h : f.holidays) {
+        if (ignore_holidays_) break;
         sys_days base = d - days{h.day_offset};
         std::optional<std::string> name = h.kind == HolidayKind::kPublic
                                               ? context_.public_holidays->NameOn(year_month_day{base})
@@ -342,77 +348,232 @@ class DayBuilder {
   const EvaluationContext& context_;
   const date::time_zone* zone_;
   sys_days day_;
+  bool ignore_holidays_;
   std::vector<Segment> segments_;
 };
+
+// Whether the rule selects days by weekday only (plus PH/SH items), with clock times: then it gives the same
+// pieces on every day of a weekday that is not a holiday.
+bool IsWeekly(const Rule& r) {
+  if (!r.years.empty() || !r.monthdays.empty() || !r.weeks.empty()) return false;
+  for (const DayFilter& f : r.days) {
+    for (const WeekdayRange& w : f.weekdays) {
+      if (!w.nth.empty() || w.day_offset != 0) return false;
+    }
+  }
+  for (const TimeSpan& t : r.times) {
+    if (t.from.base != TimeBase::kClock || (t.to && t.to->base != TimeBase::kClock)) return false;
+  }
+  return true;
+}
+
+// Appends a day's segments as pieces covering [0, 1440), closed in the gaps, adjacent equal states merged.
+void AppendCovering(const std::vector<Segment>& segments, std::vector<Evaluator::MinutePiece>& out) {
+  std::size_t first = out.size();
+  auto push = [&](int from, int to, const State& s) {
+    if (from >= to) return;
+    if (out.size() > first && out.back().state == s && out.back().to == from) {
+      out.back().to = to;
+      return;
+    }
+    out.push_back({from, to, s});
+  };
+  int cursor = 0;
+  for (const Segment& s : segments) {
+    push(cursor, s.from, State{});
+    push(s.from, s.to, s.state);
+    cursor = s.to;
+  }
+  push(cursor, kDay, State{});
+}
+
+// Local days and their instants: a regular day (ZoneOffsets::RegularDayStart) maps its minutes to instants by
+// adding them to its first instant; a day with an offset change is converted minute by minute. Remembers the last
+// offset span, so that consecutive days cost no search.
+class DayClock {
+ public:
+  DayClock(const date::time_zone* zone, const ZoneOffsets& offsets) : zone_(zone), offsets_(offsets) {}
+
+  std::optional<Instant> RegularStart(sys_days d) {
+    if (have_span_) {
+      if (auto start = ZoneOffsets::RegularDayStartIn(d, span_)) return start;
+    }
+    Instant local{d.time_since_epoch()};
+    span_ = offsets_.At(have_span_ ? local - span_.offset : local);
+    have_span_ = true;
+    if (auto start = ZoneOffsets::RegularDayStartIn(d, span_)) return start;
+    span_ = offsets_.At(local - span_.offset);
+    return ZoneOffsets::RegularDayStartIn(d, span_);
+  }
+  Instant AnyInstant(sys_days d, int minute) const {
+    return zone_->to_sys(date::local_days{d.time_since_epoch()} + minutes{minute}, date::choose::earliest);
+  }
+
+ private:
+  const date::time_zone* zone_;
+  const ZoneOffsets& offsets_;
+  ZoneOffsets::Span span_{};
+  bool have_span_ = false;
+};
+
+// Converts a day's minute pieces to instants (pieces that vanish in a skipped hour dropped, neighbours merged).
+template <class Emit>
+void ForEachInstantPiece(sys_days day, std::span<const Evaluator::MinutePiece> pieces, DayClock& clock,
+                         Emit&& emit) {
+  if (std::optional<Instant> start = clock.RegularStart(day)) {
+    for (const Evaluator::MinutePiece& p : pieces) emit(*start + minutes{p.from}, *start + minutes{p.to}, p.state);
+    return;
+  }
+  bool have = false;
+  Instant a0{};
+  Instant b0{};
+  const State* s0 = nullptr;
+  for (const Evaluator::MinutePiece& p : pieces) {
+    Instant a = clock.AnyInstant(day, p.from);
+    Instant b = clock.AnyInstant(day, p.to);
+    if (a >= b) continue;
+    if (have && *s0 == p.state && b0 == a) {
+      b0 = b;
+      continue;
+    }
+    if (have) emit(a0, b0, *s0);
+    have = true;
+    a0 = a;
+    b0 = b;
+    s0 = &p.state;
+  }
+  if (have) emit(a0, b0, *s0);
+}
+
+
+}  // namespace
+
+void Evaluator::CompileWeek() {
+  for (const Rule& rule : schedule_.rules) {
+    if (!IsWeekly(rule)) return;
+    for (const DayFilter& f : rule.days) {
+      for (const Holiday& h : f.holidays) {
+        HolidayProbe probe{h.kind, h.day_offset};
+        bool known = std::any_of(holiday_probes_.begin(), holiday_probes_.end(), [&](const HolidayProbe& p) {
+          return p.kind == probe.kind && p.day_offset == probe.day_offset;
+        });
+        if (!known) holiday_probes_.push_back(probe);
+      }
+    }
+  }
+  const sys_days monday{date::year{2024} / date::January / 1};
+  for (int w = 0; w < 7; ++w) {
+    std::vector<Segment> segments = DayBuilder(schedule_, context_, zone_, monday + days{w}, true).Build();
+    int begin = static_cast<int>(week_pieces_.size());
+    AppendCovering(segments, week_pieces_);
+    week_index_[static_cast<std::size_t>(w)] = {begin, static_cast<int>(week_pieces_.size())};
+  }
+}
+
+bool Evaluator::HolidayNear(sys_days day) const {
+  for (const HolidayProbe& p : holiday_probes_) {
+    for (sys_days d : {day - days{p.day_offset}, day - days{p.day_offset + 1}}) {
+      bool hit = p.kind == HolidayKind::kPublic ? context_.public_holidays->Contains(d)
+                                                : context_.school_holidays->NameOn(year_month_day{d}).has_value();
+      if (hit) return true;
+    }
+  }
+  return false;
+}
+
+std::span<const Evaluator::MinutePiece> Evaluator::MinutePieces(sys_days day,
+                                                                std::vector<MinutePiece>& scratch) const {
+  if (!week_pieces_.empty() && !HolidayNear(day)) {
+    auto [begin, end] = week_index_[static_cast<std::size_t>(WeekdayIndex(day))];
+    return std::span<const MinutePiece>(week_pieces_).subspan(static_cast<std::size_t>(begin),
+                                                              static_cast<std::size_t>(end - begin));
+  }
+  scratch.clear();
+  AppendCovering(DayBuilder(schedule_, context_, zone_, day).Build(), scratch);
+  return scratch;
+}
+
+namespace {
+
+sys_days LocalDay(Instant t, const ZoneOffsets& offsets) {
+  return sys_days{std::chrono::floor<days>(t + offsets.At(t).offset).time_since_epoch()};
+}
 
 }  // namespace
 
 std::vector<Evaluator::Piece> Evaluator::DayPieces(sys_days day) const {
-  std::vector<Segment> segments = DayBuilder(schedule_, context_, zone_, day).Build();
-  auto instant = [&](int m) {
-    return zone_->to_sys(date::local_days{day.time_since_epoch()} + minutes{m}, date::choose::earliest);
-  };
+  std::vector<MinutePiece> scratch;
+  DayClock clock(zone_, *offsets_);
   std::vector<Piece> out;
-  int cursor = 0;
-  auto push = [&](int from, int to, const State& s) {
-    Instant a = instant(from);
-    Instant b = instant(to);
-    if (a >= b) return;
-    if (!out.empty() && out.back().state == s && out.back().to == a) {
-      out.back().to = b;
-      return;
-    }
-    out.push_back({a, b, s});
-  };
-  for (const Segment& s : segments) {
-    if (s.from > cursor) push(cursor, s.from, State{});
-    push(s.from, s.to, s.state);
-    cursor = s.to;
-  }
-  if (cursor < kDay) push(cursor, kDay, State{});
+  ForEachInstantPiece(day, MinutePieces(day, scratch), clock,
+                      [&](Instant a, Instant b, const State& s) { out.push_back({a, b, s}); });
   return out;
 }
 
 State Evaluator::StateAt(Instant instant) const {
-  sys_days day{std::chrono::floor<days>(zone_->to_local(instant)).time_since_epoch()};
-  for (sys_days d : {day - days{1}, day, day + days{1}}) {
-    for (const Piece& p : DayPieces(d)) {
-      if (p.from <= instant && instant < p.to) return p.state;
+  ZoneOffsets::Span span = offsets_->At(instant);
+  sys_days day{std::chrono::floor<days>(instant + span.offset).time_since_epoch()};
+  std::vector<MinutePiece> scratch;
+  std::span<const MinutePiece> pieces = MinutePieces(day, scratch);
+  if (std::optional<Instant> start = ZoneOffsets::RegularDayStartIn(day, span)) {
+    auto local = (instant - *start).count();  // seconds into the day
+    for (const MinutePiece& p : pieces) {
+      if (local < p.to * 60) return p.state;
     }
+    return State{};
   }
-  return State{};
+  DayClock clock(zone_, *offsets_);
+  State found;
+  ForEachInstantPiece(day, pieces, clock, [&](Instant a, Instant b, const State& s) {
+    if (a <= instant && instant < b) found = s;
+  });
+  return found;
 }
 
 std::optional<Instant> Evaluator::NextChange(Instant after, Instant horizon) const {
   RuleState current = StateAt(after).state;
-  sys_days day{std::chrono::floor<days>(zone_->to_local(after)).time_since_epoch()};
-  for (sys_days d = day; ; d += days{1}) {
-    for (const Piece& p : DayPieces(d)) {
-      if (p.from > horizon) return std::nullopt;
-      if (p.to <= after) continue;
-      if (p.state.state != current) return std::max(p.from, after);
-    }
+  std::vector<MinutePiece> scratch;
+  DayClock clock(zone_, *offsets_);
+  sys_days day = LocalDay(after, *offsets_);
+  std::optional<Instant> found;
+  bool past_horizon = false;
+  for (sys_days d = day; !found && !past_horizon; d += days{1}) {
+    ForEachInstantPiece(d, MinutePieces(d, scratch), clock, [&](Instant a, Instant b, const State& s) {
+      if (found || past_horizon) return;
+      if (a > horizon) {
+        past_horizon = true;
+        return;
+      }
+      if (b <= after) return;
+      if (s.state != current) found = std::max(a, after);
+    });
   }
+  return found;
 }
 
 std::vector<Interval> Evaluator::Intervals(Instant from, Instant to) const {
   std::vector<Interval> out;
   if (from >= to) return out;
-  sys_days first{std::chrono::floor<days>(zone_->to_local(from)).time_since_epoch()};
-  sys_days last{std::chrono::floor<days>(zone_->to_local(to - std::chrono::seconds{1})).time_since_epoch()};
-  for (sys_days d = first; d <= last; d += days{1}) {
-    for (const Piece& p : DayPieces(d)) {
-      if (p.state.state == RuleState::kClosed) continue;
-      Instant a = std::max(p.from, from);
-      Instant b = std::min(p.to, to);
-      if (a >= b) continue;
-      bool unknown = p.state.state == RuleState::kUnknown;
-      if (!out.empty() && out.back().to == a && out.back().unknown == unknown && out.back().comment == p.state.comment) {
-        out.back().to = b;
-        continue;
-      }
-      out.push_back({a, b, unknown, p.state.comment});
+  out.reserve(static_cast<std::size_t>(std::min<std::int64_t>((to - from) / std::chrono::hours{12} + 2, 1024)));
+  std::vector<MinutePiece> scratch;
+  DayClock clock(zone_, *offsets_);
+  sys_days first = LocalDay(from, *offsets_);
+  Instant last_instant = to - std::chrono::seconds{1};
+  sys_days last = LocalDay(last_instant, *offsets_);
+  auto emit = [&](Instant pa, Instant pb, const State& s) {
+    if (s.state == RuleState::kClosed) return;
+    Instant a = std::max(pa, from);
+    Instant b = std::min(pb, to);
+    if (a >= b) return;
+    bool unknown = s.state == RuleState::kUnknown;
+    if (!out.empty() && out.back().to == a && out.back().unknown == unknown && out.back().comment == s.comment) {
+      out.back().to = b;
+      return;
     }
+    out.push_back({a, b, unknown, s.comment});
+  };
+  for (sys_days d = first; d <= last; d += days{1}) {
+    ForEachInstantPiece(d, MinutePieces(d, scratch), clock, emit);
   }
   return out;
 }

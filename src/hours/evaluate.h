@@ -13,20 +13,25 @@
 //  - a rule matched through PH without its own comment gets the holiday's name as comment.
 //
 // An Evaluator is immutable after Create and may be used from several threads at once.
+//
+// Speed: Create compiles a schedule whose rules select only weekdays (no years, dates, weeks, nth weekdays or sun
+// times; PH and SH are allowed) into seven day templates in minutes. A day whose weekday template applies (no
+// holiday on it or, for a rule that spills past midnight, the day before) is then read from the template without
+// building it; minutes become instants with one time-zone offset for every day that has no daylight-saving change.
+// Other schedules and holiday days build the day rule by rule. Both give the same results.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "hours/holidays.h"
 #include "hours/result.h"
 #include "hours/schedule.h"
-
-namespace date {
-class time_zone;
-}
+#include "hours/zone_offsets.h"
 
 namespace stadshart::hours {
 
@@ -82,13 +87,36 @@ class Evaluator {
   };
   std::vector<Piece> DayPieces(date::sys_days day) const;
 
+  // A stretch of a local day in minutes [from, to) (0 <= from < to <= 1440); a day's pieces cover it in order,
+  // adjacent pieces differ in state.
+  struct MinutePiece {
+    int from = 0;
+    int to = 0;
+    State state;
+  };
+
  private:
   Evaluator(Schedule schedule, EvaluationContext context, const date::time_zone* zone)
-      : schedule_(std::move(schedule)), context_(std::move(context)), zone_(zone) {}
+      : schedule_(std::move(schedule)), context_(std::move(context)), zone_(zone), offsets_(ZoneOffsets::For(zone)) {}
+  void CompileWeek();
+
+  // The day's pieces in minutes: the weekday template when it applies, else built into `scratch`.
+  std::span<const MinutePiece> MinutePieces(date::sys_days day, std::vector<MinutePiece>& scratch) const;
+  // Whether a holiday item of the schedule could match the day or spill into it from the day before.
+  bool HolidayNear(date::sys_days day) const;
 
   Schedule schedule_;
   EvaluationContext context_;
   const date::time_zone* zone_;
+  std::shared_ptr<const ZoneOffsets> offsets_;
+  // The compiled week (CompileWeek): empty when the schedule is not weekly.
+  std::vector<MinutePiece> week_pieces_;
+  std::array<std::pair<int, int>, 7> week_index_{};  // [begin, end) in week_pieces_ per weekday, Monday first
+  struct HolidayProbe {
+    HolidayKind kind = HolidayKind::kPublic;
+    int day_offset = 0;
+  };
+  std::vector<HolidayProbe> holiday_probes_;  // the distinct holiday items of the schedule
 };
 
 }  // namespace stadshart::hours

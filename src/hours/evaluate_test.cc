@@ -186,5 +186,58 @@ TEST(Evaluate, NthWeekdayAndEasterDates) {
   EXPECT_EQ(got[0].from, Utc("2025-04-18T08:00:00Z"));
 }
 
+// The compiled week (weekday templates, evaluator.h) against rule-by-rule evaluation: the same schedule with a
+// year selector 1900-2200 added to every rule is not weekly and is always built rule by rule. Two years with
+// holidays, daylight-saving days and past-midnight spills, in two zones.
+TEST(Evaluate, CompiledWeekGivesTheSameAsRuleByRuleEvaluation) {
+  const char* expressions[] = {
+      "Mo-Fr 09:00-18:00; Sa 10:00-17:00; Su,PH off",
+      "Mo-Sa 10:00-18:00; Th 10:00-21:00; PH off",
+      "Mo-Fr 08:00-12:30,13:30-17:30; Sa 08:00-12:00",
+      "Mo-Th 11:00-23:00; Fr-Sa 11:00-02:00; Su 12:00-23:00",
+      "Mo-Fr 10:00-18:00; Sa 10:00-17:00; Su 12:00-17:00 \"koopzondag\"; PH off",
+      "Mo-Fr 08:00-20:00; Sa 08:00-18:00; Su 10:00-18:00; PH 10:00-16:00",
+      "Fr-Sa 22:00-04:00; PH +1 day 12:00-14:00; PH -1 day off",
+      "Mo-Su 17:00+; We off",
+      "Mo-Fr 09:00-17:00 || \"op afspraak\"",
+      "24/7; Su 01:00-04:00 off; Sa 02:30-03:30 closed",
+      "Tu-Th 10:00-16:00, 18:00-20:00; Mo 00:00-24:00; Su 20:00-26:00",
+      "Mo 12:00-14:00 open \"lunch\"; Mo 13:00-13:30 unknown",
+  };
+  for (const char* zone : {"Europe/Amsterdam", "America/New_York"}) {
+    for (const char* expression : expressions) {
+      EvaluationContext context;
+      context.time_zone = zone;
+      context.public_holidays = DutchPublicHolidays({.good_friday = true});
+      Result<Parsed> parsed = Parse(expression);
+      ASSERT_TRUE(parsed.ok()) << expression;
+      Schedule dated = parsed.value().schedule;
+      for (Rule& r : dated.rules) r.years.push_back({YearRange{1900, 2200, 1}});
+      Evaluator weekly = Evaluator::Create(parsed.value().schedule, context).value();
+      Evaluator by_rule = Evaluator::Create(dated, context).value();
+      Instant from = Utc("2024-12-20T00:00:00Z");
+      Instant to = Utc("2026-01-10T00:00:00Z");
+      ASSERT_EQ(weekly.Intervals(from, to), by_rule.Intervals(from, to)) << zone << " " << expression;
+      for (Instant t = from; t < to; t += 97min) {
+        ASSERT_EQ(weekly.StateAt(t), by_rule.StateAt(t)) << zone << " " << expression << " " << t.time_since_epoch().count();
+      }
+      for (Instant t = from; t < to; t += 1001min) {
+        ASSERT_EQ(weekly.NextChange(t, t + date::days{30}), by_rule.NextChange(t, t + date::days{30}))
+            << zone << " " << expression;
+      }
+      for (date::sys_days d{date::year{2025} / 3 / 28}; d < date::sys_days{date::year{2025} / 4 / 3}; d += date::days{1}) {
+        std::vector<Evaluator::Piece> a = weekly.DayPieces(d);
+        std::vector<Evaluator::Piece> b = by_rule.DayPieces(d);
+        ASSERT_EQ(a.size(), b.size()) << expression;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+          EXPECT_EQ(a[i].from, b[i].from);
+          EXPECT_EQ(a[i].to, b[i].to);
+          EXPECT_EQ(a[i].state, b[i].state);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace stadshart::hours

@@ -16,7 +16,8 @@ bool YearApplies(const HolidayRule& r, int year) {
   return true;
 }
 
-std::optional<year_month_day> DateIn(const HolidayRule& r, int year) {
+// `easter`: Easter Sunday of the year when already known.
+std::optional<year_month_day> DateIn(const HolidayRule& r, int year, std::optional<sys_days> easter = std::nullopt) {
   if (!YearApplies(r, year)) return std::nullopt;
   date::year y{year};
   switch (r.kind) {
@@ -26,7 +27,7 @@ std::optional<year_month_day> DateIn(const HolidayRule& r, int year) {
       return d;
     }
     case HolidayRule::Kind::kEaster:
-      return year_month_day{sys_days{EasterSunday(year)} + days{r.easter_offset}};
+      return year_month_day{(easter ? *easter : sys_days{EasterSunday(year)}) + days{r.easter_offset}};
     case HolidayRule::Kind::kKingsDay: {
       int day = year >= 2014 ? 27 : 30;
       year_month_day d = y / date::April / date::day(day);
@@ -83,13 +84,59 @@ year_month_day EasterSunday(int year) {
   return date::year{year} / date::month(static_cast<unsigned>(month)) / date::day(static_cast<unsigned>(day));
 }
 
+namespace {
+constexpr int kFirstTableYear = 1970;  // day 0 of the table is 1970-01-01 (sys_days epoch)
+constexpr int kLastTableYear = 2100;
+constexpr int kLastTableDay = sys_days{date::year{kLastTableYear} / 12 / 31}.time_since_epoch().count();
+}  // namespace
+
+PublicHolidays::PublicHolidays(std::vector<HolidayRule> rules) : rules_(std::move(rules)) {
+  auto days = std::make_shared<std::vector<std::uint64_t>>();
+  days->resize(static_cast<std::size_t>(kLastTableDay / 64 + 1));
+  std::vector<sys_days> in_year;
+  for (int year = kFirstTableYear; year <= kLastTableYear; ++year) {
+    in_year.clear();
+    DaysIn(year, in_year);
+    for (sys_days d : in_year) {
+      auto n = static_cast<std::size_t>(d.time_since_epoch().count());
+      (*days)[n / 64] |= std::uint64_t{1} << (n % 64);
+    }
+  }
+  days_ = std::move(days);
+}
+
+// -1: not in the precomputed years; else 0 or 1.
+int PublicHolidays::TableBit(sys_days day) const {
+  auto n = day.time_since_epoch().count();
+  if (!days_ || n < 0 || n > kLastTableDay) return -1;
+  return static_cast<int>(((*days_)[static_cast<std::size_t>(n / 64)] >> (n % 64)) & 1);
+}
+
+bool PublicHolidays::Contains(sys_days day) const {
+  int bit = TableBit(day);
+  if (bit >= 0) return bit == 1;
+  return NameOn(year_month_day{day}).has_value();
+}
+
 std::optional<std::string> PublicHolidays::NameOn(year_month_day day) const {
+  if (TableBit(sys_days{day}) == 0) return std::nullopt;
   int year = static_cast<int>(day.year());
+  std::optional<sys_days> easter;
   for (const HolidayRule& r : rules_) {
-    std::optional<year_month_day> d = DateIn(r, year);
+    if (r.kind == HolidayRule::Kind::kEaster && !easter) easter = sys_days{EasterSunday(year)};
+    std::optional<year_month_day> d = DateIn(r, year, easter);
     if (d && *d == day) return r.name;
   }
   return std::nullopt;
+}
+
+void PublicHolidays::DaysIn(int year, std::vector<sys_days>& out) const {
+  std::optional<sys_days> easter;
+  for (const HolidayRule& r : rules_) {
+    if (r.kind == HolidayRule::Kind::kEaster && !easter) easter = sys_days{EasterSunday(year)};
+    std::optional<year_month_day> d = DateIn(r, year, easter);
+    if (d) out.push_back(sys_days{*d});
+  }
 }
 
 PublicHolidays DutchPublicHolidays(const DutchHolidayOptions& options) {

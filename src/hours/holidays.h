@@ -10,6 +10,8 @@
 
 #include <date/date.h>
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,17 +41,27 @@ struct HolidayRule {
   int anchor_year = 0;
 };
 
+// Immutable; copies share the precomputed days.
 class PublicHolidays {
  public:
   PublicHolidays() = default;
-  explicit PublicHolidays(std::vector<HolidayRule> rules) : rules_(std::move(rules)) {}
+  // Computes the holidays of 1970-2100 once (a bit per day, about 6 KB), so that Contains is a bit test.
+  explicit PublicHolidays(std::vector<HolidayRule> rules);
 
   // The name of the holiday on that day, if it is one (the first matching rule).
   std::optional<std::string> NameOn(date::year_month_day day) const;
+  // Whether the day is a holiday (same answer as NameOn, cheaper).
+  bool Contains(date::sys_days day) const;
   const std::vector<HolidayRule>& rules() const { return rules_; }
 
+  // Appends the holidays of one year to `out` (rule order; a day may appear twice). Easter is computed once.
+  void DaysIn(int year, std::vector<date::sys_days>& out) const;
+
  private:
+  int TableBit(date::sys_days day) const;
+
   std::vector<HolidayRule> rules_;
+  std::shared_ptr<const std::vector<std::uint64_t>> days_;  // bit d: day d after 1970-01-01 is a holiday
 };
 
 // The contested Dutch days. Goede Vrijdag is not a national holiday (not in the Algemene termijnenwet) and most

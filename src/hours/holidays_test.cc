@@ -15,6 +15,22 @@ TEST(Holidays, EasterSundayMatchesKnownDates) {
   EXPECT_EQ(EasterSunday(2285), year{2285} / 3 / 22);  // earliest possible
 }
 
+TEST(Holidays, ContainsAgreesWithNameOnInsideAndOutsideThePrecomputedYears) {
+  PublicHolidays nl = DutchPublicHolidays({.good_friday = true});
+  int holidays = 0;
+  for (int y : {1950, 1969, 1970, 2025, 2100, 2101, 2150}) {
+    for (date::sys_days d{year{y} / 1 / 1}; d <= date::sys_days{year{y} / 12 / 31}; d += date::days{1}) {
+      bool named = nl.NameOn(date::year_month_day{d}).has_value();
+      ASSERT_EQ(nl.Contains(d), named) << y << " day " << (d - date::sys_days{year{y} / 1 / 1}).count();
+      holidays += named;
+    }
+  }
+  EXPECT_GE(holidays, 7 * 10);
+  PublicHolidays copy = nl;  // copies share the table
+  EXPECT_TRUE(copy.Contains(date::sys_days{year{2025} / 12 / 25}));
+  EXPECT_FALSE(PublicHolidays().Contains(date::sys_days{year{2025} / 12 / 25}));
+}
+
 TEST(Holidays, DutchDefaultCountsTheUndisputedDays) {
   PublicHolidays nl = DutchPublicHolidays();
   EXPECT_EQ(nl.NameOn(year{2025} / 1 / 1), "Nieuwjaarsdag");

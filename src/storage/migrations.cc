@@ -22,6 +22,7 @@ std::vector<Migration> EmbeddedMigrations() {
   std::vector<Migration> migrations;
   for (const auto& resource : resources::Under("migrations/")) {
     std::string name(resource.path.substr(resource.path.find('/') + 1));
+    if (name.find('/') != std::string::npos) continue;  // migrations/postgres/: see postgres_migrations.h
     if (name.size() < 5 || !std::all_of(name.begin(), name.begin() + 4, ::isdigit)) {
       throw std::runtime_error("migration file name must start with four digits: " + name);
     }

@@ -4,7 +4,7 @@ DATA_DIR ?= var
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps unit http browser bench sanitize format lint clean
+.PHONY: run test build deps unit http browser bench sanitize format lint clean test-pg
 
 run: build
 	@if [ ! -f $(DATA_DIR)/stadshart.db ]; then ./$(BUILD_DIR)/stadshart seed --demo --data-dir $(DATA_DIR); \
@@ -24,6 +24,13 @@ build: deps
 # GoogleTest unit tests of every module (ctest prints the summary).
 unit:
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The storage tests against a throwaway PostgreSQL 15 server (scripts/with-postgres.sh; docs/postgres.md). The test
+# binary runs directly, not under a parallel ctest: one of its tests restarts the server.
+test-pg: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target test_storage
+	@./scripts/with-postgres.sh ./$(BUILD_DIR)/test_storage
 
 # HTTP tests and browser tests (Playwright driving Debian's Chromium, axe for WCAG): each test file starts its
 # own server on a free loopback port with a fresh demo database and stops it afterwards.

@@ -77,6 +77,17 @@ std::optional<sys_days> Resolve(const DatePoint& p, int year) {
 
 bool MonthDayMatches(const MonthDayRange& r, sys_days d) {
   int year = static_cast<int>(year_month_day{d}.year());
+  bool movable = r.from.kind == DatePoint::Kind::kEaster || r.to.kind == DatePoint::Kind::kEaster;
+  if (movable && !r.whole_months && r.from.year == 0 && r.to.year == 0) {
+    // With Easter at an end, whether the range wraps depends on the year: both ends resolved in d's own year, and
+    // when the end comes first the range is the end of this year plus its start ("easter-Apr 02": Easter to
+    // 31 Dec and 1 Jan to 2 Apr of the same year), as opening_hours.js does.
+    std::optional<sys_days> a = Resolve(r.from, year);
+    std::optional<sys_days> b = Resolve(r.to, year);
+    if (!a || !b) return false;
+    if (*a <= *b) return *a <= d && d <= *b && (r.step <= 1 || (d - *a).count() % r.step == 0);
+    return d >= *a || d <= *b;
+  }
   for (int base : {year - 1, year}) {
     if (r.from.year != 0 && base != year) continue;  // explicit years: resolve once
     std::optional<sys_days> a;
@@ -89,8 +100,8 @@ bool MonthDayMatches(const MonthDayRange& r, sys_days d) {
     } else {
       a = Resolve(r.from, base);
       b = Resolve(r.to, base);
-      bool movable = r.from.kind == DatePoint::Kind::kEaster || r.to.kind == DatePoint::Kind::kEaster;
-      if (a && b && *b < *a && r.to.year == 0 && !movable) b = Resolve(r.to, base + 1);
+      // a range that ends before it starts runs into the next year ("Dec 25-Jan 06")
+      if (a && b && *b < *a && r.to.year == 0) b = Resolve(r.to, base + 1);
     }
     if (!a || !b || d < *a || d > *b) continue;
     if (r.step > 1 && (d - *a).count() % r.step != 0) continue;
@@ -242,9 +253,11 @@ class DayBuilder {
         continue;
       }
       int to = Minutes(*span.to, d);
-      // Whether a range wraps past midnight is decided on nominal sun times (sunrise 06:00, sunset 18:00), so that
-      // "sunset-sunrise" wraps and "sunrise-08:00" is simply empty on days the sun rises after 08:00.
-      if (Nominal(*span.to) <= Nominal(span.from)) {
+      // Whether a range with a sun time wraps past midnight is decided on nominal sun times (sunrise 06:00, sunset
+      // 18:00), so that "sunset-sunrise" wraps and "sunrise-08:00" or "sunrise-06:00" are simply empty on days the
+      // sun rises later; a clock range wraps when it ends at or before its start ("22:00-02:00", "10:00-10:00").
+      bool clock_only = span.from.base == TimeBase::kClock && span.to->base == TimeBase::kClock;
+      if (clock_only ? to <= from : Nominal(*span.to) < Nominal(span.from)) {
         to += kDay;
       } else if (to <= from) {
         continue;

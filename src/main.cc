@@ -150,6 +150,15 @@ int main(int argc, char** argv) {
   AddDbOption(import_measurements, db);
   import_measurements->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
 
+  // import events FILE: a regional calendar (ICS) into the agenda (docs/events.md).
+  std::string event_source;
+  auto* import_events = import_cmd->add_subcommand(
+      "events", "Een regionale agenda uit iCalendar (ICS; op UID, bijwerken bij herimport, alles of niets)");
+  import_events->add_option("file", file, "ICS-bestand")->required()->check(CLI::ExistingFile);
+  import_events->add_option("--source", event_source, "Naam van de agenda (standaard: de bestandsnaam)");
+  AddDbOption(import_events, db);
+  import_events->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
+
   std::string email, name, role, scope = "read", token_name = "opdrachtregel";
   long long token_id = 0;
   bool stdin_password = false;
@@ -239,6 +248,7 @@ int main(int argc, char** argv) {
     if (command->parsed()) return stadshart::app::ImportRegister(db, kind, file, dry_run);
   }
   if (import_measurements->parsed()) return stadshart::app::ImportMeasurements(db, file, dry_run);
+  if (import_events->parsed()) return stadshart::app::ImportEvents(db, file, event_source);
   if (export_plan->parsed()) return stadshart::app::ExportPlan(db, year, format, output);
   if (import_plan->parsed()) return stadshart::app::ImportPlan(db, file, dry_run);
   if (user_add->parsed()) return stadshart::app::UserAdd(db, email, name, role, stdin_password);

@@ -28,6 +28,10 @@ constexpr PermissionRule kMatrix[] = {
      false, {true, true, false, false, false}},
     {"hours.manage", "Instellingen van de openingstijden: feestdagen, schoolvakanties, import bestedingen per uur", false,
      true, {true, true, false, false, false}},
+    {"events.submit", "Evenementen indienen en eigen evenementen wijzigen; botsingen bekijken", false, true,
+     {true, true, true, false, true}},
+    {"events.moderate", "Evenementen beoordelen (goedkeuren, afwijzen) en elk evenement wijzigen; regionale agenda's importeren",
+     false, true, {true, true, false, false, false}},
     {"users.manage", "Gebruikers beheren", false, true, {true, false, false, false, false}},
 };
 

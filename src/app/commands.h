@@ -47,6 +47,9 @@ int UserList(const std::string& db);
 // The monitor's measurements from CSV (monitor/monitor_json.h: ParseMeasurementsCsv). All or nothing.
 int ImportMeasurements(const std::string& db, const std::string& file, bool dry_run);
 
+// A regional calendar (ICS) into the agenda, all or nothing: de-duplicated by UID, updated on re-import, events
+// of the same `source` (default: the file name) no longer in it marked cancelled (docs/events.md).
+int ImportEvents(const std::string& db, const std::string& file, const std::string& source);
 // Replaces what the user acts for; every business and unit must exist in the register.
 int UserLink(const std::string& db, const std::string& email, const std::vector<long long>& businesses,
              const std::vector<long long>& units);

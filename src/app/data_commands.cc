@@ -13,6 +13,8 @@
 #include "accounts/secrets.h"
 #include "accounts/sqlite_accounts_repository.h"
 #include "common/resources.h"
+#include "events/demo_events.h"
+#include "events/sqlite_events_repository.h"
 #include "plan/plan_json.h"
 #include "plan/plan_routes.h"
 #include "monitor/demo_monitor.h"
@@ -134,6 +136,17 @@ int SeedDemo(const std::string& location) {
   }
   std::cout << "Monitor: " << monitor_demo.kpis.size() << " KPI's met " << monitor_demo.measurements.size()
             << " metingen (latere metingen fictief).\n";
+
+  // The agenda: fictitious events at the real public places of the centre (src/events/demo_events.h).
+  events::SqliteEventsRepository agenda(*db, clock);
+  auto demo_events = events::AssenDemoEvents(AmsterdamToday(clock.Now()), agenda.Venues());
+  for (const events::EventRecord& event : demo_events) {
+    if (auto created = agenda.Create(event, audit::Actor::System()); !created.ok()) {
+      PrintError(created.error(), "seed");
+      return 1;
+    }
+  }
+  std::cout << "Agenda: " << demo_events.size() << " evenementen (fictief) op de pleinen van de binnenstad.\n";
 
   // A demo beheerder (fictitious) with a fresh random password, printed once and kept beside the database
   // (readable by its owner only) so that `make run` can show it again.

@@ -4,6 +4,8 @@
 
 #include "app/account_routes.h"
 #include "app/guard.h"
+#include "events/events_routes.h"
+#include "events/sqlite_events_repository.h"
 #include "monitor/monitor_routes.h"
 #include "plan/plan_routes.h"
 #include "shophours/shophours_routes.h"
@@ -66,6 +68,7 @@ http::Router BuildRouter(Services s) {
   monitor::AddMonitorApiRoutes(router, s.monitor, s.register_, s.clock);
   shophours::AddShopHoursRoutes(router, std::make_shared<shophours::SqliteShopHoursRepository>(s.db, s.clock),
                                 s.register_, s.clock);
+  events::AddEventRoutes(router, std::make_shared<events::SqliteEventsRepository>(s.db, s.clock), s.clock);
   AddAccountRoutes(router, s.accounts);
   AddAdminRoutes(router, s.accounts, s.db);
   InstallGuard(router, s.accounts);

@@ -1,0 +1,110 @@
+// The agenda's feeds: /agenda.ics (iCalendar, with the same filters as the API) and /agenda.rss.
+#include <nlohmann/json.hpp>
+
+#include "events/events_http.h"
+#include "events/events_routes.h"
+#include "events/ics.h"
+#include "web/api.h"
+
+namespace stadshart::events {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+using namespace std::chrono;
+using namespace http_support;
+
+std::string XmlEscape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (char c : in) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// "Sat, 06 Dec 2026 11:00:00 +0000" (RFC 822, as RSS wants it).
+std::string Rfc822(Instant t) {
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  auto day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss<seconds> clock{t - day};
+  char out[64];
+  std::snprintf(out, sizeof out, "%s, %02u %s %04d %02d:%02d:%02d +0000", kDays[weekday{day}.c_encoding()],
+                static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
+                static_cast<int>(ymd.year()), static_cast<int>(clock.hours().count()),
+                static_cast<int>(clock.minutes().count()), static_cast<int>(clock.seconds().count()));
+  return out;
+}
+
+Response FilterError(const Error& error) {
+  Response r = Response::Text(error.message + "\n", web::HttpStatus(error.kind));
+  return r;
+}
+
+}  // namespace
+
+void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
+  http::RouteOptions cached{.cacheable = true, .permission = "public"};
+
+  router.Add(Method::kGet, "/agenda.ics", [repo, &clock](Request& request) {
+    auto places = repo->Venues();
+    Instant now = clock.Now();
+    auto filter = FilterFromQuery(request, places, now - days{60}, 60 + 670);
+    if (!filter.ok()) return FilterError(filter.error());
+    std::vector<EventRecord> published;
+    for (EventRecord& e : repo->Candidates(filter.value().from, filter.value().to)) {
+      if (IsPublished(e) && Matches(e, filter.value())) published.push_back(std::move(e));
+    }
+    FeedInfo info;
+    std::string base = PublicBaseUrl();
+    info.url = base + request.target;
+    info.event_base = base + "/agenda/";
+    Response r;
+    r.body = WriteCalendar(published, places, info);
+    r.SetHeader("Content-Type", "text/calendar; charset=utf-8");
+    r.SetHeader("Content-Disposition", "inline; filename=\"agenda-assen.ics\"");
+    return r;
+  }, cached);
+
+  router.Add(Method::kGet, "/agenda.rss", [repo, &clock](Request& request) {
+    auto places = repo->Venues();
+    auto filter = FilterFromQuery(request, places, clock.Now(), 90);
+    if (!filter.ok()) return FilterError(filter.error());
+    auto events = repo->Candidates(filter.value().from, filter.value().to);
+    std::string base = PublicBaseUrl();
+    std::string xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n"
+        "<title>Evenementen binnenstad Assen</title>\n<link>" + XmlEscape(base) + "/agenda</link>\n"
+        "<description>Wat er te doen is in de binnenstad van Assen</description>\n<language>nl-nl</language>\n";
+    for (const AgendaItem& item : Agenda(events, filter.value(), 200)) {
+      const EventRecord& e = *item.event;
+      std::string when = AmsterdamDateTime(item.occurrence.start);
+      std::string where = VenueName(e, places);
+      std::string title = (item.occurrence.cancelled ? "Geannuleerd: " : "") + e.title;
+      std::string link = base + "/agenda/" + std::to_string(e.id);
+      xml += "<item>\n<title>" + XmlEscape(title) + "</title>\n<link>" + XmlEscape(link) + "</link>\n<guid isPermaLink=\"false\">" +
+             XmlEscape(e.uid + "/" + FormatUtc(item.occurrence.recurrence_id)) + "</guid>\n<pubDate>" +
+             Rfc822(ParseUtc(e.updated_at).value_or(Instant{})) + "</pubDate>\n<description>" +
+             XmlEscape(when + (where.empty() ? "" : ", " + where) + ". " + e.description.substr(0, 500)) +
+             "</description>\n</item>\n";
+    }
+    xml += "</channel>\n</rss>\n";
+    Response r;
+    r.body = std::move(xml);
+    r.SetHeader("Content-Type", "application/rss+xml; charset=utf-8");
+    return r;
+  }, cached);
+}
+
+}  // namespace stadshart::events

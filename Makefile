@@ -4,7 +4,7 @@ DATA_DIR ?= var
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test build deps unit http browser bench sanitize format lint clean test-pg pg
+.PHONY: run test build deps unit http browser bench sanitize format lint clean test-pg pg fuzz-hours
 
 run: build
 	@if [ ! -f $(DATA_DIR)/stadshart.db ]; then ./$(BUILD_DIR)/stadshart seed --demo --data-dir $(DATA_DIR); \
@@ -40,7 +40,11 @@ pg:
 # HTTP tests and browser tests (Playwright driving Debian's Chromium, axe for WCAG): each test file starts its
 # own server on a free loopback port with a fresh demo database and stops it afterwards.
 http:
-	@STADSHART_BIN=$(CURDIR)/$(BUILD_DIR)/stadshart node --test --test-concurrency=1 tests/http/*.test.mjs
+	@STADSHART_BIN=$(CURDIR)/$(BUILD_DIR)/stadshart node --test --test-concurrency=1 tests/http/*.test.mjs tests/hours/*.test.mjs
+
+# libFuzzer on the opening-hours parser for FUZZ_SECONDS (default 20); needs clang (STADSHART_FUZZ=1 make deps).
+fuzz-hours:
+	@./scripts/fuzz-hours.sh
 
 browser:
 	@STADSHART_BIN=$(CURDIR)/$(BUILD_DIR)/stadshart node --test --test-concurrency=1 tests/browser/*.test.mjs

@@ -11,6 +11,7 @@ packages=(
   nodejs npm chromium sqlite3 python3-icalendar
 )
 [ "${STADSHART_BENCH:-0}" = 1 ] && packages+=(wrk nginx-light)
+[ "${STADSHART_FUZZ:-0}" = 1 ] && packages+=(clang)  # only for scripts/fuzz-hours.sh (libFuzzer)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -162,7 +162,11 @@ class DayBuilder {
       : schedule_(schedule), context_(context), zone_(zone), day_(day), ignore_holidays_(ignore_holidays) {}
 
   std::vector<Segment> Build() {
-    for (const Rule& rule : schedule_.rules) Apply(rule);
+    const Rule* previous = nullptr;
+    for (const Rule& rule : schedule_.rules) {
+      Apply(rule, previous);
+      previous = &rule;
+    }
     return std::move(segments_);
   }
 
@@ -281,17 +285,33 @@ class DayBuilder {
     return false;
   }
 
-  void Apply(const Rule& rule) {
+  static bool HasSelectors(const Rule& r) {
+    return !r.years.empty() || !r.monthdays.empty() || !r.weeks.empty() || !r.days.empty();
+  }
+
+  // Whether a ";" rule that matches a day replaces what earlier rules said about it. Not "closed" with times (it
+  // closes those times only), and, as opening_hours.js does, not a rule of times alone (no selectors) that is
+  // unknown or follows a rule with selectors: "Mo 10:00-11:00; 13:00-20:00" keeps Monday morning, while
+  // "10:00-12:00; 11:00-13:00" is 11:00-13:00.
+  static bool Replaces(const Rule& rule, const Rule* previous) {
+    if (rule.separator != Separator::kNormal) return false;
+    RuleState state = rule.EffectiveState();
+    if (state == RuleState::kClosed && !rule.times.empty()) return false;
+    bool times_only = !rule.times.empty() && !rule.always && !HasSelectors(rule);
+    if (times_only && (state == RuleState::kUnknown || (previous != nullptr && HasSelectors(*previous)))) {
+      return false;
+    }
+    return true;
+  }
+
+  void Apply(const Rule& rule, const Rule* previous) {
     std::optional<std::string> today_comment;
     std::optional<std::string> yesterday_comment;  // holiday names stay on the day itself
     bool today = Matches(rule, day_, today_comment);
     bool yesterday = SpillsOver(rule) && Matches(rule, day_ - days{1}, yesterday_comment);
     if (!today && !yesterday) return;
-    RuleState state = rule.EffectiveState();
     bool fill_only = rule.separator == Separator::kFallback;
-    if (today && rule.separator == Separator::kNormal && !(state == RuleState::kClosed && !rule.times.empty())) {
-      segments_.clear();
-    }
+    if (today && Replaces(rule, previous)) segments_.clear();
     if (yesterday) {
       for (const Piece& p : Pieces(rule, day_ - days{1})) {
         if (p.to <= kDay) continue;

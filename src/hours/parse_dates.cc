@@ -54,9 +54,16 @@ bool Parser::ParseOffset(int& days, bool allow_space) {
   return true;
 }
 
+// Looking at "Sa[1]" or "Sa[-1]" after a month: whether a date range dash or an offset follows the ']'.
+bool Parser::NthDateContinues() const {
+  std::size_t after = IsPunct(Peek(2), '-') ? 5 : 4;
+  const Token& t = Peek(after);
+  return IsPunct(t, '-') || IsPunct(t, '+');
+}
+
 // [year] month [day | weekday[n]] [offset] | [year] easter [offset]
 
-bool Parser::ParseDate(DatePoint& p, bool& month_only, bool allow_day) {
+bool Parser::ParseDate(DatePoint& p, bool& month_only, bool allow_day, bool range_start) {
   month_only = false;
   if (IsYear(Peek())) p.year = Next().value;
   const Token& t = Peek();
@@ -74,7 +81,13 @@ bool Parser::ParseDate(DatePoint& p, bool& month_only, bool allow_day) {
       p.kind = DatePoint::Kind::kDay;
       p.day = d.value;
       if (IsPunct(Peek(), '.') && !Peek().space_before) Next();
-    } else if (allow_day && WeekdayIndex(d) >= 0 && IsPunct(Peek(1), '[')) {
+    } else if (allow_day && WeekdayIndex(d) >= 0 && IsPunct(Peek(1), '[') && range_start &&
+               IsPunct(Peek(IsPunct(Peek(2), '-') ? 4 : 3), ',')) {
+      // "Jun Mo[1,3]": refused, as by opening_hours.js ("Jun Mo[1],Mo[3]" is a month and two weekdays)
+      return !Invalid(Peek(IsPunct(Peek(2), '-') ? 4 : 3), "only one nth weekday in brackets after a month",
+                      "na een maand maar één n-de weekdag tussen haken");
+    } else if (allow_day && WeekdayIndex(d) >= 0 && IsPunct(Peek(1), '[') &&
+               (!range_start || NthDateContinues())) {
       p.kind = DatePoint::Kind::kNthWeekday;
       p.weekday = WeekdayIndex(Next());
       Next();
@@ -101,7 +114,7 @@ bool Parser::ParseDate(DatePoint& p, bool& month_only, bool allow_day) {
 bool Parser::ParseMonthdayRange(MonthDayRange& r) {
   bool month_only = false;
   const Token& start = Peek();
-  if (!ParseDate(r.from, month_only, true)) return false;
+  if (!ParseDate(r.from, month_only, true, true)) return false;
   r.to = r.from;
   if (month_only) {
     r.whole_months = true;

@@ -27,9 +27,9 @@ bool Parser::ParseWeeks(Rule& rule) {
       if (IsPunct(Peek(), '/')) {
         Next();
         const Token& step = Peek();
-        if (step.kind != Kind::kNumber || step.value < 2 || step.value > w.to - w.from) {
-          return !Fail(step, "a step from 2 up to the length of the week range",
-                       "een stap van 2 tot en met de lengte van de weekreeks");
+        // 2 to 26 (half of 53), whatever the length of the range, as opening_hours.js accepts
+        if (step.kind != Kind::kNumber || step.value < 2 || step.value > 26) {
+          return !Fail(step, "a step from 2 to 26 weeks", "een stap van 2 tot en met 26 weken");
         }
         w.step = Next().value;
       }

@@ -66,7 +66,10 @@ class Parser {
   // parse_dates.cc
   bool ParseYears(Rule& rule);
   bool ParseOffset(int& days, bool allow_space);
-  bool ParseDate(DatePoint& p, bool& month_only, bool allow_day);
+  // `range_start`: a "Jun Sa[1]" is a date only when a range or an offset follows; else it is a month and a
+  // weekday selector ("2025 Jun Sa[1],Tu[2]"), as opening_hours.js reads it.
+  bool ParseDate(DatePoint& p, bool& month_only, bool allow_day, bool range_start = false);
+  bool NthDateContinues() const;
   bool ParseMonthdayRange(MonthDayRange& r);
   bool ParseMonthdays(Rule& rule);
 

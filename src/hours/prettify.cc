@@ -184,15 +184,32 @@ std::string RuleText(const Rule& r) {
   return Join(parts, " ");
 }
 
+bool HasSelectors(const Rule& r) {
+  return !r.years.empty() || !r.monthdays.empty() || !r.weeks.empty() || !r.days.empty() || r.always;
+}
+
+// The separator before `rule`. A "," rule of times alone after a rule that ends with a time would be read back as
+// more times of that rule ("Mo-Sa 10:00-17:00, off 12:00-13:00" is not "Mo-Sa 10:00-17:00,12:00-13:00 off"), so it
+// is written with ";", which means the same for it (a closed or unknown rule of times alone, or one after a rule
+// with selectors, does not replace the day; see evaluate.cc), or, after a rule of times alone, as more times of
+// that rule, which also means the same (both apply to every day).
+std::string SeparatorBefore(const Rule& rule, const Rule& previous) {
+  if (rule.separator == Separator::kFallback) return " || ";
+  if (rule.separator == Separator::kNormal) return "; ";
+  bool times_only = !rule.times.empty() && !HasSelectors(rule);
+  bool previous_ends_with_time = !previous.times.empty() && !previous.state && !previous.comment;
+  if (!times_only || !previous_ends_with_time) return ", ";
+  if (rule.EffectiveState() != RuleState::kOpen || HasSelectors(previous)) return "; ";
+  return ",";
+}
+
 }  // namespace
 
 std::string Prettify(const Schedule& schedule) {
   std::string out;
-  for (const Rule& rule : schedule.rules) {
-    if (!out.empty()) {
-      out += rule.separator == Separator::kNormal ? "; " : rule.separator == Separator::kAdditional ? ", " : " || ";
-    }
-    out += RuleText(rule);
+  for (std::size_t i = 0; i < schedule.rules.size(); ++i) {
+    if (i > 0) out += SeparatorBefore(schedule.rules[i], schedule.rules[i - 1]);
+    out += RuleText(schedule.rules[i]);
   }
   return out;
 }

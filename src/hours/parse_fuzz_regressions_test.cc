@@ -1,0 +1,34 @@
+// Inputs found by the parser's fuzz target (fuzz/parse_fuzz.cc, scripts/fuzz-hours.sh), kept as regression tests
+// of the properties it checks: the normalised form parses again to itself, and evaluation keeps intervals ordered.
+#include <gtest/gtest.h>
+
+#include "hours/evaluate.h"
+#include "hours/parse.h"
+
+namespace stadshart::hours {
+namespace {
+
+// The normalised form parses to itself and means the same: equal intervals over a week.
+void ExpectStableNormalisedForm(const std::string& input) {
+  Result<Parsed> parsed = Parse(input);
+  ASSERT_TRUE(parsed.ok()) << input;
+  Result<Parsed> again = Parse(parsed.value().normalised);
+  ASSERT_TRUE(again.ok()) << parsed.value().normalised;
+  EXPECT_EQ(again.value().normalised, parsed.value().normalised) << input;
+  Evaluator a = Evaluator::Create(parsed.value().schedule, {}).value();
+  Evaluator b = Evaluator::Create(again.value().schedule, {}).value();
+  Instant from{std::chrono::seconds{1748815200}};  // Monday 2025-06-02
+  EXPECT_EQ(a.Intervals(from, from + std::chrono::days{7}), b.Intervals(from, from + std::chrono::days{7})) << input;
+}
+
+// A "," rule of times alone was written back as more times of the rule before it, which changed its meaning.
+TEST(ParseFuzzRegressions, AdditionalRuleOfTimesAloneKeepsItsMeaningWhenNormalised) {
+  ExpectStableNormalisedForm(
+      "Nov-Feb Mo-Sa 10:00-16:00, Su 13:00-16:00; Mar-Oct Mo-Sa 10:00-17:00, off 12:00-13:00, Su 14:00-17:00");
+  EXPECT_EQ(Parse("Mo-Sa 10:00-17:00, off 12:00-13:00").value().normalised, "Mo-Sa 10:00-17:00; 12:00-13:00 off");
+  ExpectStableNormalisedForm("10:00-11:00, open 12:00-13:00");
+  ExpectStableNormalisedForm("Mo 10:00-11:00, unknown 12:00-13:00");
+}
+
+}  // namespace
+}  // namespace stadshart::hours

@@ -192,7 +192,7 @@ Response AnalysisPage(ShopHoursRepository& repo, property::PropertyRepository& r
     auto r = Correlation(map, footfall->values);
     f.description = "Drukste uren: " + (busiest.empty() ? std::string("geen") : LongWeekday(std::get<1>(busiest[0])) + " " +
                                         HourLabel(std::get<2>(busiest[0])) + " (" + Number(std::get<0>(busiest[0])) + ")") + ".";
-    view["footfall"] = {{"label", footfall->label}, {"imported_at", AmsterdamDateTime(*ParseUtc(footfall->imported_at))},
+    view["footfall"] = {{"label", footfall->label}, {"imported_at", WhenText(footfall->imported_at)},
                         {"svg", RenderHeatmapSvg(f)}, {"busiest", rows},
                         {"correlation", r ? json(Number(std::round(*r * 100) / 100)) : json(false)}};
   }

@@ -74,7 +74,7 @@ Response HoursPage(ShopHoursRepository& repo, property::PropertyRepository& reg,
     }
     view["exceptions"] = exceptions;
     view["has_exceptions"] = !exceptions.empty();
-    view["updated_at"] = AmsterdamDateTime(*ParseUtc(stored.updated_at));
+    view["updated_at"] = WhenText(stored.updated_at);
   }
   bool may_change = accounts::Can(request, "register.own") && accounts::MayChange(request, "business", id);
   view["may_change"] = may_change;

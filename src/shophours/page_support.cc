@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "common/text.h"
+#include "common/time.h"
 #include "web/page.h"
 
 namespace stadshart::shophours::pages {
@@ -24,6 +25,11 @@ http::Response CsrfRefused(const http::Request& request) {
 }
 
 std::string HoursUrl(std::int64_t business_id) { return "/bedrijven/" + std::to_string(business_id) + "/openingstijden"; }
+
+std::string WhenText(const std::string& utc) {
+  auto instant = ParseUtc(utc);
+  return instant ? AmsterdamDateTime(*instant) : utc;
+}
 
 std::string LongDate(Day day) {
   static const char* const kMonths[] = {"januari", "februari", "maart", "april", "mei", "juni", "juli",

@@ -17,6 +17,8 @@ http::Response NotFound(const http::Request& request, const std::string& what);
 http::Response CsrfRefused(const http::Request& request);
 
 std::string HoursUrl(std::int64_t business_id);
+// A stored UTC instant as Amsterdam wall-clock ("02-06-2025 14:00"); the text itself when it is not one.
+std::string WhenText(const std::string& utc);
 // "maandag 2 juni 2025"
 std::string LongDate(Day day);
 // The week as table rows: day, date, hours, comment, today.

@@ -73,7 +73,7 @@ Response SettingsPage(ShopHoursRepository& repo, const Request& request, const P
                {"settings_errors", problems.settings}, {"holiday_errors", problems.holiday},
                {"footfall_errors", problems.footfall},
                {"footfall", footfall ? json{{"label", footfall->label}, {"hours", footfall->values.Count()},
-                                            {"imported_at", AmsterdamDateTime(*ParseUtc(footfall->imported_at))},
+                                            {"imported_at", WhenText(footfall->imported_at)},
                                             {"by", footfall->imported_by}}
                                      : json(false)}};
   if (auto done = request.Query("opgeslagen")) view["notice"] = "De wijziging is opgeslagen.";

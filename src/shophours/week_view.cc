@@ -3,7 +3,8 @@
 #include <date/tz.h>
 
 #include <cstdio>
-#include <sstream>
+
+#include "common/time.h"
 
 namespace stadshart::shophours {
 namespace {
@@ -146,41 +147,47 @@ std::string NextChangeText(hours::RuleState now, std::optional<Instant> next, In
 }
 
 std::optional<Instant> ParseInstant(std::string_view text, const date::time_zone* zone) {
-  auto full = [&](const char* format, auto& out) {
-    std::istringstream in{std::string(text)};
-    in >> date::parse(format, out);
-    return !in.fail() && in.peek() == std::char_traits<char>::eof();
+  // YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM|-HH:MM], read by hand (strict: every digit where one belongs).
+  auto digits = [&](std::size_t at, std::size_t n, int& out) {
+    if (at + n > text.size()) return false;
+    out = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      out = out * 10 + (text[i] - '0');
+    }
+    return true;
   };
-  if (text.size() < 16 || text.size() > 30) return std::nullopt;
-  Instant utc;
-  if (text.back() == 'Z' || text.back() == 'z') {
-    std::string_view body = text.substr(0, text.size() - 1);
-    for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
-      std::istringstream in{std::string(body)};
-      in >> date::parse(format, utc);
-      if (!in.fail() && in.peek() == std::char_traits<char>::eof()) return utc;
-    }
-    return std::nullopt;
+  if (text.size() < 16) return std::nullopt;
+  auto day = ParseIsoDay(text.substr(0, 10));
+  int hour = 0, minute = 0, second = 0;
+  if (!day || text[10] != 'T' || !digits(11, 2, hour) || text[13] != ':' || !digits(14, 2, minute)) return std::nullopt;
+  std::size_t at = 16;
+  if (at < text.size() && text[at] == ':') {
+    if (!digits(at + 1, 2, second)) return std::nullopt;
+    at += 3;
   }
-  for (const char* format : {"%Y-%m-%dT%H:%M:%S%Ez", "%Y-%m-%dT%H:%M%Ez"}) {
-    if (full(format, utc)) return utc;
+  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  auto wall = std::chrono::hours{hour} + std::chrono::minutes{minute} + std::chrono::seconds{second};
+  if (at == text.size()) {
+    return LocalInstant(*day, hour * 60 + minute, zone) + std::chrono::seconds{second};
   }
-  date::local_seconds local;
-  for (const char* format : {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"}) {
-    if (full(format, local)) {
-      auto day = date::floor<date::days>(local);
-      int minutes = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
-      return LocalInstant(Day{day.time_since_epoch()}, minutes, zone) +
-             std::chrono::duration_cast<std::chrono::seconds>(local - day) % std::chrono::minutes{1};
-    }
+  if ((text[at] == 'Z' || text[at] == 'z') && at + 1 == text.size()) return Instant{*day} + wall;
+  int oh = 0, om = 0;
+  if ((text[at] == '+' || text[at] == '-') && at + 6 == text.size() && digits(at + 1, 2, oh) && text[at + 3] == ':' &&
+      digits(at + 4, 2, om) && oh <= 14 && om <= 59) {
+    auto offset = std::chrono::hours{oh} + std::chrono::minutes{om};
+    return Instant{*day} + wall - (text[at] == '+' ? offset : -offset);
   }
   return std::nullopt;
 }
 
 std::string IsoLocal(Instant instant, const date::time_zone* zone) {
   std::string text = date::format("%Y-%m-%dT%H:%M:%S%z", date::make_zoned(zone, instant));
-  if (text.size() >= 5) text.insert(text.size() - 2, ":");
-  return text;
+  // "+0200" -> "+02:00"
+  if (text.size() < 5) return text;
+  std::string minutes = text.substr(text.size() - 2);
+  text.resize(text.size() - 2);
+  return text + ":" + minutes;
 }
 
 }  // namespace stadshart::shophours

@@ -88,6 +88,20 @@ TEST(NextChangeText, CorrectOnTheDaylightSavingDays) {
   EXPECT_EQ(NextChangeText(hours::RuleState::kOpen, autumn_next, autumn, zone), "sluit om 4:00");
 }
 
+TEST(ParseInstant, UtcOffsetsAndAmsterdamWallClock) {
+  auto zone = Amsterdam();
+  EXPECT_EQ(ParseInstant("2025-03-30T01:30:00Z", zone), At(2025, 3, 30, 1, 30));
+  EXPECT_EQ(ParseInstant("2025-03-30T03:30:00+02:00", zone), At(2025, 3, 30, 1, 30));
+  EXPECT_EQ(ParseInstant("2025-03-30T00:30-01:00", zone), At(2025, 3, 30, 1, 30));
+  EXPECT_EQ(ParseInstant("2025-06-02T14:00", zone), At(2025, 6, 2, 12, 0));
+  EXPECT_EQ(ParseInstant("2025-03-30T02:30", zone), At(2025, 3, 30, 1, 0));  // in the gap: 03:00 CEST
+  EXPECT_EQ(IsoLocal(At(2025, 10, 26, 3, 0), zone), "2025-10-26T04:00:00+01:00");
+  for (const char* bad : {"", "2025-06-02", "2025-06-02 14:00", "2025-06-02T24:00", "2025-02-30T10:00", "2025-06-02T14:00+2",
+                          "2025-06-02T14:00:00Zx", "2025-06-02T14:0a"}) {
+    EXPECT_FALSE(ParseInstant(bad, zone)) << bad;
+  }
+}
+
 TEST(LocalInstant, GapMovesForwardAndRepeatedHourTakesTheFirst) {
   auto zone = Amsterdam();
   EXPECT_EQ(LocalInstant(D(2025, 3, 30), 150, zone), At(2025, 3, 30, 1, 0));  // 02:30 does not exist -> 03:00 CEST

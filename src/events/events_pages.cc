@@ -1,9 +1,510 @@
-// The agenda's pages (filled in below).
+// The agenda's pages: /agenda (upcoming, filters), /agenda/maand, /agenda/{id} (with schema.org JSON-LD),
+// /agenda/indienen (organisers submit; CSRF, post/redirect/get), /agenda/coordinatie (year planner per venue and
+// week with the clashes) and /agenda/widget (the only page that may be framed, for entrepreneurs' websites).
+#include <date/date.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "accounts/request_auth.h"
+#include "common/text.h"
+#include "events/coordination.h"
 #include "events/events_http.h"
 #include "events/events_routes.h"
+#include "web/csrf.h"
+#include "web/page.h"
+#include "web/render.h"
 
 namespace stadshart::events {
+namespace {
 
-void AddEventPageRoutes(http::Router&, std::shared_ptr<EventsRepository>, const Clock&) {}
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+using namespace std::chrono;
+using namespace http_support;
+
+constexpr const char* kWeekdays[] = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"};
+constexpr const char* kMonths[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                   "juli",    "augustus", "september", "oktober", "november", "december"};
+
+std::string DayLabel(local_days day) {
+  year_month_day ymd{sys_days{day.time_since_epoch()}};
+  weekday wd{day};
+  return std::string(kWeekdays[(wd.c_encoding() + 6) % 7]) + " " + std::to_string(static_cast<unsigned>(ymd.day())) +
+         " " + kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " + std::to_string(static_cast<int>(ymd.year()));
+}
+
+std::string HourMinute(LocalTime t) {
+  return date::format("%H:%M", date::local_seconds{t.time_since_epoch()});
+}
+
+std::string IsoDay(LocalTime t) { return date::format("%Y-%m-%d", date::local_seconds{t.time_since_epoch()}); }
+
+std::string When(Instant start, Instant end, bool all_day) {
+  LocalTime s = ToAmsterdam(start), e = ToAmsterdam(end);
+  local_days sd = floor<days>(s), ed = floor<days>(e - seconds{1});
+  if (all_day) return sd == ed ? DayLabel(sd) : DayLabel(sd) + " tot en met " + DayLabel(ed);
+  if (sd == ed) return DayLabel(sd) + ", " + HourMinute(s) + " tot " + HourMinute(e) + " uur";
+  return DayLabel(sd) + " " + HourMinute(s) + " tot " + DayLabel(ed) + " " + HourMinute(e) + " uur";
+}
+
+json Options(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen) {
+  json out = json::array();
+  for (const auto& [value, label] : options) out.push_back({{"value", value}, {"label", label}, {"selected", value == chosen}});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> CategoryOptions(bool with_all) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (with_all) out.push_back({"", "Alle soorten"});
+  for (const char* c : kCategories) out.push_back({c, c});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> AudienceOptions(bool with_all) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (with_all) out.push_back({"", "Iedereen en alle doelgroepen"});
+  for (const char* a : kAudiences) out.push_back({a, std::string(a) == "jeugd" ? "jeugd (6-18 jaar)" : a});
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> VenueOptions(const std::vector<Place>& places, bool with_all) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (with_all) out.push_back({"", "Alle locaties"});
+  for (const Place& p : places) out.push_back({std::to_string(p.id), p.name});
+  return out;
+}
+
+// A query string of the filters, for the feed links.
+std::string FilterQuery(const Request& request) {
+  std::string q;
+  for (const char* name : {"category", "audience", "venue"}) {
+    if (auto v = request.Query(name); v && !v->empty()) q += (q.empty() ? "?" : "&") + std::string(name) + "=" + http::UrlEncode(*v);
+  }
+  return q;
+}
+
+// The description as paragraphs (blank lines), escaped by the template.
+json Paragraphs(const std::string& text) {
+  json out = json::array();
+  std::string current;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find("\n\n", start);
+    std::string piece = text::Trim(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (!piece.empty()) out.push_back(piece);
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return out;
+}
+
+// JSON for inside <script type="application/ld+json">: '<', '>' and '&' as \u escapes, so no text can end the
+// element or be read as markup.
+std::string ScriptSafe(const json& value) {
+  std::string raw = value.dump();
+  std::string out;
+  out.reserve(raw.size());
+  for (char c : raw) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out += c;
+  }
+  return out;
+}
+
+json JsonLd(const EventRecord& e, const Occurrence& shown, const Place* place, const std::string& url) {
+  json ld = {{"@context", "https://schema.org"},
+             {"@type", "Event"},
+             {"name", e.title},
+             {"startDate", FormatAmsterdamIso(shown.start)},
+             {"endDate", FormatAmsterdamIso(shown.end)},
+             {"eventStatus", shown.cancelled || e.status == Status::kCancelled ? "https://schema.org/EventCancelled"
+                                                                               : "https://schema.org/EventScheduled"},
+             {"eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode"},
+             {"url", url},
+             {"description", e.description.empty() ? e.title : e.description},
+             {"organizer", {{"@type", "Organization"}, {"name", e.organiser.empty() ? "Vaart in Assen" : e.organiser}}}};
+  if (place) {
+    std::string street = place->address.substr(0, place->address.find(','));
+    // "Brink 1, 9401 HS Assen": the postcode sits between the comma and the town.
+    std::string postcode;
+    if (auto comma = place->address.find(", "); comma != std::string::npos) {
+      postcode = place->address.substr(comma + 2);
+      if (postcode.ends_with("Assen")) postcode.resize(postcode.size() - 5);
+    }
+    ld["location"] = {{"@type", "Place"},
+                      {"name", place->name},
+                      {"address", {{"@type", "PostalAddress"},
+                                   {"streetAddress", street},
+                                   {"postalCode", text::Trim(postcode)},
+                                   {"addressLocality", "Assen"},
+                                   {"addressCountry", "NL"}}},
+                      {"geo", {{"@type", "GeoCoordinates"}, {"latitude", place->lat}, {"longitude", place->lon}}}};
+  } else {
+    ld["location"] = {{"@type", "Place"}, {"name", e.location}, {"address", e.location}};
+  }
+  return ld;
+}
+
+const Place* FindPlace(const std::vector<Place>& places, std::optional<std::int64_t> id) {
+  for (const Place& p : places) {
+    if (id && p.id == *id) return &p;
+  }
+  return nullptr;
+}
+
+Response AgendaPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+  auto places = repo.Venues();
+  Instant now = clock.Now();
+  auto filter = FilterFromQuery(request, places, now, 62);
+  json view;
+  std::vector<AgendaItem> items;
+  std::vector<EventRecord> events;
+  AgendaFilter f;
+  if (filter.ok()) {
+    f = filter.value();
+    if (f.from < now && !request.Query("from")) f.from = now;
+    events = repo.Candidates(f.from, f.to);
+    items = Agenda(events, f, 500);
+  } else {
+    view["error"] = filter.error().message;
+    f.from = now;
+    f.to = now + days{62};
+  }
+  // Past events are not "upcoming": an item shows while it has not ended.
+  json day_list = json::array();
+  std::string current_day;
+  for (const AgendaItem& item : items) {
+    if (item.occurrence.end <= now) continue;
+    LocalTime start = ToAmsterdam(item.occurrence.start);
+    std::string day = IsoDay(start);
+    if (day != current_day) {
+      day_list.push_back({{"label", DayLabel(floor<days>(start))}, {"items", json::array()}});
+      current_day = day;
+    }
+    day_list.back()["items"].push_back({{"time", item.event->all_day ? "hele dag" : HourMinute(start)},
+                                        {"title", item.event->title},
+                                        {"url", "/agenda/" + std::to_string(item.event->id)},
+                                        {"venue", VenueName(*item.event, places)},
+                                        {"cancelled", item.occurrence.cancelled}});
+  }
+  std::string q = FilterQuery(request);
+  view["any"] = !day_list.empty();
+  view["days"] = std::move(day_list);
+  view["filtered"] = !q.empty();
+  view["from"] = IsoDay(ToAmsterdam(f.from));
+  view["to"] = IsoDay(ToAmsterdam(f.to));
+  view["range"] = "van " + DutchDate(IsoDay(ToAmsterdam(f.from))) + " tot " + DutchDate(IsoDay(ToAmsterdam(f.to)));
+  view["categories"] = Options(CategoryOptions(true), std::string(request.Query("category").value_or("")));
+  view["audiences"] = Options(AudienceOptions(true), std::string(request.Query("audience").value_or("")));
+  view["venues"] = Options(VenueOptions(places, true), f.venue_id ? std::to_string(*f.venue_id) : "");
+  view["ics_url"] = "/agenda.ics" + q;
+  view["rss_url"] = "/agenda.rss" + q;
+  view["month_url"] = "/agenda/maand?maand=" + IsoDay(ToAmsterdam(f.from)).substr(0, 7);
+  view["can_submit"] = accounts::Can(request, "events.submit");
+  view["can_coordinate"] = accounts::Can(request, "events.submit");
+  return web::RenderPage(request, {"Agenda", "/agenda", {}, filter.ok() ? 200 : 422}, "events_agenda", view);
+}
+
+Response MonthPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+  auto places = repo.Venues();
+  year_month_day today{AmsterdamToday(clock.Now())};
+  year_month ym = today.year() / today.month();
+  if (auto m = request.Query("maand")) {
+    if (auto day = ParseIsoDay(std::string(*m) + "-01")) {
+      year_month_day ymd{*day};
+      ym = ymd.year() / ymd.month();
+    }
+  }
+  local_days first{ym / 1};
+  local_days last{ym / std::chrono::last};
+  Instant from = FromAmsterdam(first), to = FromAmsterdam(last + days{1});
+  auto events = repo.Candidates(from, to);
+  AgendaFilter f{from, to};
+  std::map<local_days, json> by_day;
+  for (const AgendaItem& item : Agenda(events, f, 2000)) {
+    LocalTime start = ToAmsterdam(item.occurrence.start);
+    local_days day = std::max(floor<days>(start), first);
+    by_day[day].push_back({{"time", HourMinute(start)},
+                           {"title", item.event->title},
+                           {"url", "/agenda/" + std::to_string(item.event->id)},
+                           {"cancelled", item.occurrence.cancelled}});
+  }
+  json weeks = json::array();
+  local_days cursor = first - days{(weekday{first}.c_encoding() + 6) % 7};
+  while (cursor <= last) {
+    json cells = json::array();
+    for (int i = 0; i < 7; ++i, cursor += days{1}) {
+      if (cursor < first || cursor > last) {
+        cells.push_back({{"day", false}});
+        continue;
+      }
+      year_month_day ymd{sys_days{cursor.time_since_epoch()}};
+      cells.push_back({{"day", std::to_string(static_cast<unsigned>(ymd.day()))},
+                       {"items", by_day.contains(cursor) ? by_day[cursor] : json::array()}});
+    }
+    weeks.push_back({{"cells", std::move(cells)}});
+  }
+  auto month_text = [](year_month m) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(m.year()), static_cast<unsigned>(m.month()));
+    return std::string(buf);
+  };
+  std::string label = std::string(kMonths[static_cast<unsigned>(ym.month()) - 1]) + " " +
+                      std::to_string(static_cast<int>(ym.year()));
+  json view = {{"month_label", label},
+               {"weekdays", {"ma", "di", "wo", "do", "vr", "za", "zo"}},
+               {"weeks", std::move(weeks)},
+               {"previous_url", "/agenda/maand?maand=" + month_text(ym - months{1})},
+               {"next_url", "/agenda/maand?maand=" + month_text(ym + months{1})}};
+  return web::RenderPage(request, {"Agenda " + label, "/agenda", {{"/agenda", "Agenda"}}}, "events_month", view);
+}
+
+Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+  long long id = 0;
+  std::optional<EventRecord> e;
+  if (text::ParseInt(request.Param("id"), id) && id > 0) e = repo.Get(id);
+  if (!e || !(IsPublished(*e) || MayEdit(request, *e))) {
+    return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement staat niet (meer) in de agenda.");
+  }
+  auto places = repo.Venues();
+  const Place* place = FindPlace(places, e->venue_id);
+  Instant now = clock.Now();
+  auto upcoming = Expand(*e, now, now + days{366}, 12);
+  bool series = !e->rrule.empty() || !e->rdates.empty();
+  Occurrence shown = !upcoming.empty() ? upcoming.front() : Occurrence{e->start, e->start, e->end};
+  json dates = json::array();
+  if (series) {
+    for (const Occurrence& o : upcoming) dates.push_back({{"when", When(o.start, o.end, e->all_day)}, {"cancelled", o.cancelled}});
+  }
+  bool show_clashes = accounts::Can(request, "events.submit");
+  json clashes = json::array();
+  if (show_clashes) {
+    Instant from = e->start, to = series ? e->start + days{366} : e->end;
+    for (const Clash& c : ClashesOf(*e, repo.Candidates(from - days{4}, to + days{4}), places, from, to)) {
+      clashes.push_back({{"reason", c.reason},
+                         {"with_url", c.with_event_id ? json("/agenda/" + std::to_string(*c.with_event_id)) : json(false)}});
+    }
+  }
+  std::string url = PublicBaseUrl() + "/agenda/" + std::to_string(e->id);
+  json view = {{"title", e->title},
+               {"when", When(shown.start, shown.end, e->all_day)},
+               {"where", place ? place->name + ", " + place->address : e->location},
+               {"organiser", e->organiser},
+               {"category", e->category},
+               {"audience", e->audience == "jeugd" ? "jeugd (6-18 jaar)" : e->audience},
+               {"recurring", series},
+               {"rrule", e->rrule},
+               {"internal", !IsPublished(*e) || show_clashes},
+               {"status", std::string(StatusCode(e->status))},
+               {"event_class", std::string(ClassCode(e->event_class))},
+               {"expected_visitors", e->expected_visitors},
+               {"amplified_sound", e->amplified_sound},
+               {"cancelled", e->status == Status::kCancelled},
+               {"paragraphs", Paragraphs(e->description)},
+               {"has_upcoming", !dates.empty()},
+               {"upcoming", std::move(dates)},
+               {"show_clashes", show_clashes},
+               {"has_clashes", !clashes.empty()},
+               {"clashes", std::move(clashes)},
+               {"submitted", request.Query("ingediend").has_value()},
+               {"jsonld", ScriptSafe(JsonLd(*e, shown, place, url))}};
+  return web::RenderPage(request, {e->title, "/agenda", {{"/agenda", "Agenda"}}}, "events_event", view);
+}
+
+struct SubmitForm {
+  std::string title, description, venue_id, start, end, rrule, category = "overig", audience = "iedereen",
+      expected_visitors = "0";
+  bool amplified_sound = false;
+};
+
+Response SubmitPage(EventsRepository& repo, const Request& request, const SubmitForm& form,
+                    const std::vector<FieldError>& errors, int status) {
+  auto places = repo.Venues();
+  json view = {{"csrf", web::CsrfFor(request).value},
+               {"form", {{"title", form.title}, {"description", form.description}, {"start", form.start},
+                         {"end", form.end}, {"rrule", form.rrule}, {"expected_visitors", form.expected_visitors},
+                         {"amplified_sound", form.amplified_sound}}},
+               {"venues", Options(VenueOptions(places, false), form.venue_id)},
+               {"categories", Options(CategoryOptions(false), form.category)},
+               {"audiences", Options(AudienceOptions(false), form.audience)},
+               {"has_errors", !errors.empty()},
+               {"errors", json::array()}};
+  for (const FieldError& error : errors) {
+    std::string field = error.field == "expected_visitors" ? "expected_visitors" : error.field;
+    view["errors"].push_back({{"field", field}, {"message", error.message}});
+    std::string key = error.field == "venue_id" ? "venue_error"
+                      : error.field == "expected_visitors" ? "visitors_error"
+                                                           : error.field + "_error";
+    view[key] = {{"message", error.message}};
+  }
+  return web::RenderPage(request, {"Evenement aanmelden", "/agenda", {{"/agenda", "Agenda"}}, status},
+                         "events_submit", view);
+}
+
+Response Submit(EventsRepository& repo, const Request& request) {
+  http::Fields fields = request.Form();
+  if (!web::CsrfValid(request, fields)) {
+    return web::MessagePage(request, 403, "Formulier verlopen",
+                            "Het formulier is verlopen of kwam niet van deze site. Er is niets opgeslagen; probeer het opnieuw.");
+  }
+  SubmitForm form{http::FieldValue(fields, "title"),    http::FieldValue(fields, "description"),
+                  http::FieldValue(fields, "venue_id"), http::FieldValue(fields, "start"),
+                  http::FieldValue(fields, "end"),      http::FieldValue(fields, "rrule"),
+                  http::FieldValue(fields, "category"), http::FieldValue(fields, "audience"),
+                  http::FieldValue(fields, "expected_visitors"), !http::FieldValue(fields, "amplified_sound").empty()};
+  std::vector<FieldError> errors;
+  EventInput in;
+  in.title = form.title;
+  in.description = form.description;
+  in.rrule = form.rrule;
+  in.category = form.category;
+  in.audience = form.audience;
+  in.amplified_sound = form.amplified_sound;
+  in.status = Status::kSubmitted;
+  long long number = 0;
+  if (text::ParseInt(form.venue_id, number)) in.venue_id = number;
+  if (!form.expected_visitors.empty()) {
+    if (text::ParseInt(text::Trim(form.expected_visitors), number)) in.expected_visitors = static_cast<int>(std::clamp(number, -1LL, 10000000LL));
+    else errors.push_back({"expected_visitors", "Vul het verwachte aantal bezoekers in als geheel getal."});
+  }
+  in.start = ParseEventTime(form.start, "Europe/Amsterdam");
+  in.end = ParseEventTime(form.end, "Europe/Amsterdam");
+  if (!form.start.empty() && !in.start) errors.push_back({"start", "Het begin is geen datum met tijd."});
+  if (!form.end.empty() && !in.end) errors.push_back({"end", "Het einde is geen datum met tijd."});
+  const accounts::Principal& principal = accounts::PrincipalOf(request);
+  if (principal.user) in.organiser = principal.user->name;
+  std::vector<std::int64_t> ids;
+  for (const Place& p : repo.Venues()) ids.push_back(p.id);
+  auto valid = ValidateEvent(in, ids, false);
+  if (!valid.ok()) {
+    for (const FieldError& f : valid.error().field_errors) {
+      bool seen = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.field; });
+      if (!seen) errors.push_back(f);
+    }
+  }
+  if (!errors.empty()) return SubmitPage(repo, request, form, errors, 422);
+  EventRecord e = std::move(valid.value());
+  if (principal.user) e.owner_user_id = principal.user->id;
+  auto stored = repo.Create(e, accounts::ActorOf(request));
+  if (!stored.ok()) return SubmitPage(repo, request, form, {{"title", stored.error().message}}, 409);
+  return Response::Redirect("/agenda/" + std::to_string(stored.value().id) + "?ingediend=1#botsingen");
+}
+
+Response CoordinationPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+  int year_number = static_cast<int>(year_month_day{AmsterdamToday(clock.Now())}.year());
+  long long asked = 0;
+  if (auto y = request.Query("jaar"); y && text::ParseInt(*y, asked) && asked >= 2000 && asked <= 2100) {
+    year_number = static_cast<int>(asked);
+  }
+  const year y{year_number};
+  auto places = repo.Venues();
+  Instant from = FromAmsterdam(local_days{y / January / 1}), to = FromAmsterdam(local_days{(y + years{1}) / January / 1});
+  auto events = repo.Candidates(from - days{4}, to + days{4});
+  // ISO weeks: week 1 holds the year's first Thursday.
+  local_days jan4{y / January / 4};
+  local_days week1 = jan4 - days{(weekday{jan4}.c_encoding() + 6) % 7};
+  int week_count = (local_days{y / December / 28} - week1).count() / 7 + 1;
+  auto week_of = [&](LocalTime t) { return static_cast<int>(floor<days>(t - week1).count() / 7) + 1; };
+  std::map<std::int64_t, std::vector<int>> counts;        // venue -> events per week
+  std::map<std::int64_t, std::set<int>> clash_weeks;      // venue -> weeks with a clash
+  json clash_rows = json::array();
+  for (const EventRecord& e : events) {
+    if (!Coordinated(e) || !e.venue_id) continue;
+    auto& row = counts[*e.venue_id];
+    row.resize(week_count + 2, 0);
+    std::set<int> weeks_of_event;
+    for (const Occurrence& o : Expand(e, from, to, 1000)) {
+      if (o.cancelled) continue;
+      int w = week_of(ToAmsterdam(o.start));
+      if (w >= 1 && w <= week_count && weeks_of_event.insert(w).second) ++row[w];
+    }
+    auto clashes = ClashesOf(e, events, places, from, to);
+    for (const Clash& c : clashes) {
+      clash_rows.push_back({{"title", e.title},
+                            {"url", "/agenda/" + std::to_string(e.id)},
+                            {"kind", c.kind},
+                            {"reason", c.reason}});
+    }
+    if (!clashes.empty()) {
+      for (int w : weeks_of_event) clash_weeks[*e.venue_id].insert(w);
+    }
+  }
+  json rows = json::array();
+  for (const Place& p : places) {
+    json cells = json::array();
+    for (int w = 1; w <= week_count; ++w) {
+      int n = counts.contains(p.id) ? counts[p.id][w] : 0;
+      cells.push_back({{"count", n > 0 ? json(n) : json(false)}, {"clash", clash_weeks[p.id].contains(w)}});
+    }
+    rows.push_back({{"venue", p.name}, {"cells", std::move(cells)}});
+  }
+  json weeks = json::array();
+  for (int w = 1; w <= week_count; ++w) weeks.push_back(w);
+  json view = {{"year", year_number},
+               {"weeks", std::move(weeks)},
+               {"rows", std::move(rows)},
+               {"has_clashes", !clash_rows.empty()},
+               {"clashes", std::move(clash_rows)},
+               {"previous", year_number - 1},
+               {"next", year_number + 1},
+               {"previous_url", "/agenda/coordinatie?jaar=" + std::to_string(year_number - 1)},
+               {"next_url", "/agenda/coordinatie?jaar=" + std::to_string(year_number + 1)}};
+  return web::RenderPage(request, {"Coördinatie van evenementen", "/agenda", {{"/agenda", "Agenda"}}},
+                         "events_coordination", view);
+}
+
+Response WidgetPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+  auto places = repo.Venues();
+  auto filter = FilterFromQuery(request, places, clock.Now(), 31);
+  AgendaFilter f = filter.ok() ? filter.value() : AgendaFilter{clock.Now(), clock.Now() + days{31}};
+  auto events = repo.Candidates(f.from, f.to);
+  std::string base = PublicBaseUrl();
+  json items = json::array();
+  for (const AgendaItem& item : Agenda(events, f, 10)) {
+    items.push_back({{"when", DayLabel(floor<days>(ToAmsterdam(item.occurrence.start))) + " " +
+                                  HourMinute(ToAmsterdam(item.occurrence.start))},
+                     {"title", item.event->title},
+                     {"url", base + "/agenda/" + std::to_string(item.event->id)},
+                     {"venue", VenueName(*item.event, places)},
+                     {"cancelled", item.occurrence.cancelled}});
+  }
+  json view = {{"any", !items.empty()}, {"items", std::move(items)}, {"agenda_url", base + "/agenda"}};
+  Response r = Response::Html(web::Render("events_widget", view));
+  // The one page that other sites may frame (an entrepreneur's website). frame-ancestors supersedes
+  // X-Frame-Options in browsers; the default DENY is replaced by an empty value, which they ignore.
+  r.SetHeader("Content-Security-Policy",
+              "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+              "base-uri 'none'; form-action 'self'; frame-ancestors *");
+  r.SetHeader("X-Frame-Options", "");
+  return r;
+}
+
+}  // namespace
+
+void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
+  http::RouteOptions cached{.cacheable = true, .permission = "public"};
+  router.Add(Method::kGet, "/agenda", [repo, &clock](Request& r) { return AgendaPage(*repo, clock, r); },
+             {.permission = "public"});
+  router.Add(Method::kGet, "/agenda/maand", [repo, &clock](Request& r) { return MonthPage(*repo, clock, r); },
+             {.permission = "public"});
+  router.Add(Method::kGet, "/agenda/widget", [repo, &clock](Request& r) { return WidgetPage(*repo, clock, r); },
+             cached);
+  router.Add(Method::kGet, "/agenda/{id}", [repo, &clock](Request& r) { return EventPage(*repo, clock, r); },
+             {.permission = "public"});
+  router.Add(Method::kGet, "/agenda/indienen",
+             [repo](Request& r) { return SubmitPage(*repo, r, SubmitForm{}, {}, 200); },
+             {.permission = "events.submit"});
+  router.Add(Method::kPost, "/agenda/indienen", [repo](Request& r) { return Submit(*repo, r); },
+             {.permission = "events.submit"});
+  router.Add(Method::kGet, "/agenda/coordinatie",
+             [repo, &clock](Request& r) { return CoordinationPage(*repo, clock, r); },
+             {.permission = "events.submit"});
+}
 
 }  // namespace stadshart::events

@@ -1,0 +1,150 @@
+// Browser tests of the agenda (issue #7): the upcoming list with filters and the month view, the event page with
+// its schema.org JSON-LD, the submission form (CSRF, errors by the field, post/redirect/get, clashes shown), the
+// coordination overview (year planner with clashes) and the embeddable widget. Playwright driving Debian's
+// Chromium against `stadshart serve` with the Assen demo agenda; axe for WCAG 2.1 AA; the CSP is the server's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowserAndServer, axeProblems } from '../support/browser.mjs';
+
+let server;
+let browser;
+let close;
+let admin;
+before(async () => {
+  ({ server, browser, close } = await startBrowserAndServer());
+  admin = await server.login();
+});
+after(async () => close?.());
+
+async function withPage(cookie, fn) {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  if (cookie) {
+    const [name, value] = cookie.split('=');
+    await context.addCookies([{ name, value, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  context.setDefaultTimeout(10000);
+  try {
+    const page = await context.newPage();
+    const failed = [];
+    page.on('response', (r) => r.status() >= 400 && r.request().method() === 'GET' && failed.push(`${r.status()} ${r.url()}`));
+    page.on('pageerror', (error) => failed.push(`script error: ${error.message}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 422') && failed.push(`console: ${m.text()}`));
+    const result = await fn(page);
+    assert.deepEqual(failed, [], 'every request succeeds, no script fails, no CSP violation');
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+const json = async (path) => {
+  const res = await fetch(server.url + path);
+  assert.equal(res.status, 200, path);
+  return res.json();
+};
+const assertAxeClean = async (page, label) => assert.deepEqual(await axeProblems(page, label), []);
+
+test('the agenda lists upcoming events only, filters by audience, and is axe clean', async () => {
+  await withPage(null, async (page) => {
+    await page.goto(`${server.url}/agenda`);
+    assert.equal(await page.locator('h1').textContent(), 'Agenda van de binnenstad');
+    const items = page.locator('main .stadshart-agenda li');
+    assert.ok((await items.count()) > 5);
+    assert.ok(!(await page.locator('main').textContent()).includes('Winterwandeling'), 'a submission is not public');
+    await assertAxeClean(page, 'agenda');
+    await page.selectOption('#f-doelgroep', 'jeugd');
+    await page.fill('#f-tot', `${new Date().getFullYear() + 2}-01-01`);
+    await page.click('main button[type=submit]');
+    const youth = await page.locator('main .stadshart-agenda li').allTextContents();
+    assert.ok(youth.length >= 1 && youth.every((t) => /Kinder|jeugd/.test(t)), youth.join(' | '));
+    assert.match(await page.locator('a', { hasText: 'iCalendar' }).getAttribute('href'), /audience=jeugd/);
+    await page.click('text=Maandoverzicht');
+    assert.match(await page.locator('h1').textContent(), /^Agenda: /);
+    assert.ok((await page.locator('table.stadshart-month tbody tr').count()) >= 4);
+    await assertAxeClean(page, 'month');
+  });
+});
+
+test('the event page carries schema.org Event JSON-LD that parses and has the required fields', async () => {
+  const now = new Date();
+  const { occurrences } = await json(`/api/v1/events?from=${now.toISOString().slice(0, 10)}&to=${now.getFullYear() + 1}-12-31`);
+  const market = occurrences.find((o) => o.uid.startsWith('weekmarkt@'));
+  await withPage(null, async (page) => {
+    await page.goto(`${server.url}/agenda/${market.event_id}`);
+    assert.equal(await page.locator('h1').textContent(), 'Weekmarkt (fictief)');
+    const raw = await page.locator('script[type="application/ld+json"]').textContent();
+    const ld = JSON.parse(raw);
+    assert.equal(ld['@context'], 'https://schema.org');
+    assert.equal(ld['@type'], 'Event');
+    assert.equal(ld.name, 'Weekmarkt (fictief)');
+    assert.match(ld.startDate, /^\d{4}-\d\d-\d\dT08:00:00\+0[12]:00$/);
+    assert.match(ld.endDate, /T13:00:00\+0[12]:00$/);
+    assert.equal(ld.startDate, market.start, 'the next occurrence, as in the API');
+    assert.equal(ld.location.name, 'Markt');
+    assert.equal(ld.location.address.addressLocality, 'Assen');
+    assert.equal(ld.location.address.postalCode, '9401');
+    assert.ok(ld.description && ld.organizer.name && ld.eventStatus.startsWith('https://schema.org/Event'));
+    assert.ok(!(await page.locator('#botsingen').count()), 'anonymous visitors do not see the coordination');
+    await assertAxeClean(page, 'event');
+  });
+});
+
+test('an organiser submits: errors by the field, then PRG to the event with its clashes; script stays text', async () => {
+  server.addUser('organisator@test.example', 'organisator');
+  const cookie = await server.login({ email: 'organisator@test.example', password: 'paardenbloem-42' });
+  const { occurrences } = await json(`/api/v1/events?from=${new Date().toISOString().slice(0, 10)}&to=${new Date().getFullYear() + 1}-12-31&venue=Koopmansplein`);
+  const festival = occurrences.find((o) => o.uid.startsWith('zomerfestival@'));
+  await withPage(cookie, async (page) => {
+    await page.goto(`${server.url}/agenda/indienen`);
+    await assertAxeClean(page, 'submit form');
+    await page.fill('#f-title', 'Dansavond');
+    await page.fill('#f-start', festival.start.slice(0, 16));
+    await page.fill('#f-end', festival.start.slice(0, 11) + '10:00');
+    await page.click('main button[type=submit]');
+    assert.match(await page.locator('#e-end').textContent(), /einde/i);
+    assert.equal(await page.locator('#f-title').inputValue(), 'Dansavond', 'the input is kept');
+    await assertAxeClean(page, 'submit form with errors');
+    await page.fill('#f-description', '<script>document.title="gehackt"</script>');
+    await page.selectOption('#f-venue_id', { label: 'Koopmansplein' });
+    await page.fill('#f-end', festival.end.slice(0, 16));
+    await page.fill('#f-expected_visitors', '150');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/agenda\/\d+\?ingediend=1/);
+    assert.match(await page.locator('[role=status]').first().textContent(), /ingediend/);
+    const clashes = await page.locator('#botsingen + ul li').allTextContents();
+    assert.ok(clashes.some((c) => /Tegelijk met "Zomerfestival \(fictief\)" op dezelfde locatie \(Koopmansplein\)/.test(c)), clashes.join(' | '));
+    assert.notEqual(await page.title(), 'gehackt');
+    assert.ok((await page.locator('main').textContent()).includes('<script>document.title'), 'shown as text');
+    await assertAxeClean(page, 'event with clashes');
+  });
+});
+
+test('the coordination overview shows the year planner with clashes; anonymous users are sent to sign in', async () => {
+  await withPage(null, async (page) => {
+    const res = await page.goto(`${server.url}/agenda/coordinatie`);
+    assert.match(page.url(), /\/login/);
+    assert.equal(res.status(), 200);
+  });
+  const year = new Date().getFullYear() + 1;
+  await withPage(admin, async (page) => {
+    await page.goto(`${server.url}/agenda/coordinatie?jaar=${year}`);
+    assert.equal((await page.locator('table.stadshart-planner tbody tr').count()), 6, 'one row per venue');
+    assert.ok((await page.locator('td.stadshart-planner__clash').count()) >= 2);
+    const reasons = await page.locator('main table').nth(1).locator('tbody tr').allTextContents();
+    assert.ok(reasons.some((r) => r.includes('emergency_services') && r.includes('politie en ambulancezorg')));
+    await assertAxeClean(page, 'coordination');
+  });
+});
+
+test('only the widget may be framed; it is axe clean', async () => {
+  const widget = await fetch(`${server.url}/agenda/widget`);
+  assert.match(widget.headers.get('content-security-policy'), /frame-ancestors \*/);
+  const agenda = await fetch(`${server.url}/agenda`);
+  assert.match(agenda.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  assert.equal(agenda.headers.get('x-frame-options'), 'DENY');
+  await withPage(null, async (page) => {
+    await page.goto(`${server.url}/agenda/widget`);
+    assert.ok((await page.locator('li').count()) >= 1);
+    await assertAxeClean(page, 'widget');
+  });
+});

@@ -35,10 +35,13 @@ struct Piece {
   bool open_end = false;
 };
 
-int GuessOpenEnd(int from) {
+// The guessed closing time of an open end starting at `from` (minutes of the day), as opening_hours.js guesses:
+// eight hours after an end past midnight, midnight for starts before 17:00, else ten hours later (from the whole
+// hour when the time is a sun time: "(sunset+01:00)+" at 19:48 gives 05:00).
+int GuessOpenEnd(int from, bool sun) {
   if (from >= kDay) return std::min(from + 8 * 60, 2 * kDay);
   if (from < 17 * 60) return kDay;
-  return from / 60 * 60 + 10 * 60;
+  return (sun ? from / 60 * 60 : from) + 10 * 60;
 }
 
 int WeekdayIndex(sys_days d) { return static_cast<int>((date::weekday{d}.c_encoding() + 6) % 7); }
@@ -250,7 +253,7 @@ class DayBuilder {
       int from = Minutes(span.from, d);
       if (!span.to) {
         if (span.open_end) {
-          out.push_back({from, GuessOpenEnd(from), true});
+          out.push_back({from, GuessOpenEnd(from, span.from.base != TimeBase::kClock), true});
         } else {
           out.push_back({from, from + 1, false});
         }
@@ -271,7 +274,7 @@ class DayBuilder {
         continue;
       }
       out.push_back({from, to, false});
-      if (span.open_end) out.push_back({to, GuessOpenEnd(to), true});
+      if (span.open_end) out.push_back({to, GuessOpenEnd(to, span.to->base != TimeBase::kClock), true});
     }
     return out;
   }

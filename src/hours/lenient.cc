@@ -354,7 +354,9 @@ class Scanner {
     while (j < in_.size() && IsDigit(in_[j])) ++j;
     std::size_t hour_end = j;
     int hours = 0;
-    for (std::size_t k = start; k < hour_end; ++k) hours = hours * 10 + static_cast<int>(in_[k] - '0');
+    for (std::size_t k = start; k < hour_end && k < start + 9; ++k) {  // more digits are no time anyway
+      hours = hours * 10 + static_cast<int>(in_[k] - '0');
+    }
     int minutes = 0;
     bool has_minutes = false;
     bool dot = false;

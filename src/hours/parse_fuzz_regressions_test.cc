@@ -30,5 +30,15 @@ TEST(ParseFuzzRegressions, AdditionalRuleOfTimesAloneKeepsItsMeaningWhenNormalis
   ExpectStableNormalisedForm("Mo 10:00-11:00, unknown 12:00-13:00");
 }
 
+// A run of digits longer than an int overflowed while the lenient pass looked for "10.00" (UBSan; the exact input
+// found by the fuzzer).
+TEST(ParseFuzzRegressions, LongDigitRunsAreRefusedWithoutOverflow) {
+  std::string input = "10." + std::string(112, '4') + "00-14\xff\xff_\xe0" + std::string(1, '\0') +
+                      "\x12+u.00; f";
+  Result<Parsed> parsed = Parse(input);
+  EXPECT_FALSE(parsed.ok());
+  EXPECT_FALSE(Parse(std::string(40, '9') + ":00-18:00").ok());
+}
+
 }  // namespace
 }  // namespace stadshart::hours

@@ -4,6 +4,7 @@
 namespace stadshart::hours::parsing {
 
 bool Parser::StartsTime(const Token& t, const Token& after) const {
+  if (t.kind == Kind::kNumber && t.value == 24 && IsPunct(after, '/')) return false;  // "24/7" after a ','
   return (t.kind == Kind::kNumber && !(IsYear(t) && !IsPunct(after, ':'))) || IsPunct(t, '(') || IsSunWord(t);
 }
 

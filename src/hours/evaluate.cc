@@ -25,7 +25,8 @@ struct Segment {
   int from = 0;
   int to = 0;
   State state;
-  bool open_end = false;  // a guessed continuation: cut where a later range begins
+  bool open_end = false;  // a guessed continuation: cut where a later range of the same rule begins
+  const Rule* rule = nullptr;  // the rule that set it
 };
 
 // Minutes of a rule's times relative to the start of the day they belong to; may exceed 1440.
@@ -308,6 +309,7 @@ class DayBuilder {
   }
 
   void Apply(const Rule& rule, const Rule* previous) {
+    current_ = &rule;
     std::optional<std::string> today_comment;
     std::optional<std::string> yesterday_comment;  // holiday names stay on the day itself
     bool today = Matches(rule, day_, today_comment);
@@ -359,7 +361,9 @@ class DayBuilder {
     }
     // a later range cuts a guessed open end that began before it
     for (Segment& s : segments_) {
-      if (s.open_end && s.from < from && s.to > from) s.to = from;
+      // only by a range of the same rule: "Tu 16:30+, Tu 18:30-20:00" is unknown again after 20:00, as in
+      // opening_hours.js, while "Tu 16:30+,18:30-20:00" ends at 20:00
+      if (s.open_end && s.rule == current_ && s.from < from && s.to > from) s.to = from;
     }
     std::erase_if(segments_, [](const Segment& s) { return s.from >= s.to; });
     Overwrite(from, to, state, open_end);
@@ -372,10 +376,10 @@ class DayBuilder {
         out.push_back(s);
         continue;
       }
-      if (s.from < from) out.push_back({s.from, from, s.state, s.open_end});
-      if (s.to > to) out.push_back({to, s.to, s.state, s.open_end});
+      if (s.from < from) out.push_back({s.from, from, s.state, s.open_end, s.rule});
+      if (s.to > to) out.push_back({to, s.to, s.state, s.open_end, s.rule});
     }
-    out.push_back({from, to, state, open_end});
+    out.push_back({from, to, state, open_end, current_});
     std::sort(out.begin(), out.end(), [](const Segment& a, const Segment& b) { return a.from < b.from; });
     segments_ = std::move(out);
   }
@@ -385,6 +389,7 @@ class DayBuilder {
   const date::time_zone* zone_;
   sys_days day_;
   bool ignore_holidays_;
+  const Rule* current_ = nullptr;  // the rule being applied
   std::vector<Segment> segments_;
 };
 

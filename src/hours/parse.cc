@@ -157,6 +157,13 @@ Result<Parsed> Parse(std::string_view expression, const ParseOptions& options) {
   parsing::Parser parser(lenient, options, std::move(tokens));
   Parsed parsed;
   if (auto problem = parser.Run(parsed.schedule)) return *problem;
+  // A "," rule after a "||" rule belongs to the fallback ("A || B, C" is "A || B || C"), as in opening_hours.js.
+  std::vector<Rule>& rules = parsed.schedule.rules;
+  for (std::size_t i = 1; i < rules.size(); ++i) {
+    if (rules[i].separator == Separator::kAdditional && rules[i - 1].separator == Separator::kFallback) {
+      rules[i].separator = Separator::kFallback;
+    }
+  }
   parsed.warnings = std::move(lenient.warnings);
   parsed.warnings.insert(parsed.warnings.end(), parser.warnings.begin(), parser.warnings.end());
   parsed.normalised = Prettify(parsed.schedule);

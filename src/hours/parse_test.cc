@@ -12,6 +12,8 @@ TEST(Parse, WeekdaysAndTimesRoundTrip) {
   EXPECT_EQ(Normalised("Mo-Fr 09:00-18:00; Sa 10:00-17:00"), "Mo-Fr 09:00-18:00; Sa 10:00-17:00");
   EXPECT_EQ(Normalised("Mo,We,Fr 09:00-12:00,13:00-17:30"), "Mo,We,Fr 09:00-12:00,13:00-17:30");
   EXPECT_EQ(Normalised("24/7"), "24/7");
+  EXPECT_EQ(Normalised("Mo 10:00-12:00 || Mo 14:00-16:00, Mo 11:00-15:00 unknown"),
+            "Mo 10:00-12:00 || Mo 14:00-16:00 || Mo 11:00-15:00 unknown");  // ',' after '||' is a fallback too
   EXPECT_EQ(Normalised("07:45-12:45,14:00-17:30, 24/7"), "07:45-12:45,14:00-17:30, 24/7");  // a rule, not a time
   EXPECT_EQ(Normalised("Mo-Sa 10:00-18:00; PH off"), "Mo-Sa 10:00-18:00; PH off");
 }

@@ -99,6 +99,14 @@ try {
   await shoot(desktop, `${server.url}/monitor`, 'monitor.png');
   await shoot(staff, `${server.url}/monitor/vacancy_count`, 'monitor-kpi.png');
 
+  // Events: the public agenda and the coordination overview (year planner per venue and week, with clashes).
+  await shoot(desktop, `${server.url}/agenda`, 'agenda.png');
+  await shoot(staff, `${server.url}/agenda/coordinatie`, 'coordinatie.png');
+
+  // Opening hours: "Nu open" on a Saturday afternoon, and the analysis heatmap for the partnership.
+  await shoot(desktop, `${server.url}/nu-open?datum=2026-11-28&tijd=14:00`, 'nu-open.png');
+  await shoot(staff, `${server.url}/openingstijden/analyse`, 'openingstijden-analyse.png');
+
   const phone = await (await browser.newContext({ ...dutch, viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true })).newPage();
   await shoot(phone, `${server.url}/werkplan/2019`, 'telefoon.png');
 } catch (error) {

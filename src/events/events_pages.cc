@@ -12,6 +12,8 @@
 #include "events/coordination.h"
 #include "events/events_http.h"
 #include "events/events_routes.h"
+#include "events/ics.h"
+#include "events/multipart.h"
 #include "web/csrf.h"
 #include "web/page.h"
 #include "web/render.h"
@@ -208,6 +210,7 @@ Response AgendaPage(EventsRepository& repo, const Clock& clock, const Request& r
   view["month_url"] = "/agenda/maand?maand=" + IsoDay(ToAmsterdam(f.from)).substr(0, 7);
   view["can_submit"] = accounts::Can(request, "events.submit");
   view["can_coordinate"] = accounts::Can(request, "events.submit");
+  view["can_import"] = accounts::Can(request, "events.moderate");
   return web::RenderPage(request, {"Agenda", "/agenda", {}, filter.ok() ? 200 : 422}, "events_agenda", view);
 }
 
@@ -485,6 +488,77 @@ Response WidgetPage(EventsRepository& repo, const Clock& clock, const Request& r
   return r;
 }
 
+Response ImportPage(const Request& request, const json& report, const std::vector<std::string>& errors,
+                    const std::string& source, int status) {
+  json list = json::array();
+  for (const std::string& e : errors) list.push_back({{"message", e}});
+  json view = {{"csrf", web::CsrfFor(request).value},
+               {"report", report},
+               {"has_errors", !errors.empty()},
+               {"errors", std::move(list)},
+               {"source_value", source}};
+  return web::RenderPage(request, {"Regionale agenda importeren", "/agenda", {{"/agenda", "Agenda"}}, status},
+                         "events_import", view);
+}
+
+Response ImportForm(const Request& request) {
+  json report = false;
+  if (auto source = request.Query("bron")) {
+    report = {{"source", std::string(*source)}};
+    for (const char* key : {"created", "updated", "unchanged", "cancelled"}) {
+      long long n = 0;
+      text::ParseInt(request.Query(key).value_or("0"), n);
+      report[key] = n;
+    }
+  }
+  return ImportPage(request, report, {}, "", 200);
+}
+
+Response Import(EventsRepository& repo, const Request& request) {
+  auto parts = ParseMultipart(request.Header("content-type").value_or(""), request.body);
+  if (!parts) return ImportPage(request, false, {"Het formulier kon niet gelezen worden; kies het bestand opnieuw."}, "", 400);
+  http::Fields fields;
+  std::string file;
+  bool has_file = false;
+  for (const FormPart& part : *parts) {
+    if (part.name == "bestand") {
+      file = part.content;
+      has_file = true;
+    } else {
+      fields.push_back({part.name, part.content});
+    }
+  }
+  if (!web::CsrfValid(request, fields)) {
+    return web::MessagePage(request, 403, "Formulier verlopen",
+                            "Het formulier is verlopen of kwam niet van deze site. Er is niets geïmporteerd.");
+  }
+  std::string source = text::Trim(http::FieldValue(fields, "source"));
+  std::vector<std::string> errors;
+  if (source.empty() || source.size() > 100) errors.push_back("Geef de agenda een naam (hoogstens 100 tekens).");
+  if (!has_file || file.empty()) errors.push_back("Kies een iCalendar-bestand (.ics).");
+  if (!errors.empty()) return ImportPage(request, false, errors, source, 422);
+  auto parsed = ParseCalendar(file);
+  if (!parsed.ok()) {
+    errors.push_back(parsed.error().message);
+    for (const FieldError& f : parsed.error().field_errors) {
+      if (f.message != parsed.error().message) errors.push_back(f.message);
+    }
+    return ImportPage(request, false, errors, source, 422);
+  }
+  for (const EventRecord& e : parsed.value()) {
+    if (e.title.empty() || LooksLikeHtml(e.title) || e.end < e.start) {
+      errors.push_back("Evenement " + e.uid.substr(0, 80) + " heeft geen titel, HTML in de titel of een einde vóór het begin.");
+    }
+  }
+  if (!errors.empty()) return ImportPage(request, false, errors, source, 422);
+  auto report = repo.Import(source, parsed.value(), accounts::ActorOf(request));
+  if (!report.ok()) return ImportPage(request, false, {report.error().message}, source, 409);
+  const ImportReport& r = report.value();
+  return Response::Redirect("/agenda/importeren?bron=" + http::UrlEncode(source) + "&created=" +
+                            std::to_string(r.created) + "&updated=" + std::to_string(r.updated) + "&unchanged=" +
+                            std::to_string(r.unchanged) + "&cancelled=" + std::to_string(r.cancelled));
+}
+
 }  // namespace
 
 void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
@@ -502,6 +576,10 @@ void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
              {.permission = "events.submit"});
   router.Add(Method::kPost, "/agenda/indienen", [repo](Request& r) { return Submit(*repo, r); },
              {.permission = "events.submit"});
+  router.Add(Method::kGet, "/agenda/importeren", [](Request& r) { return ImportForm(r); },
+             {.permission = "events.moderate"});
+  router.Add(Method::kPost, "/agenda/importeren", [repo](Request& r) { return Import(*repo, r); },
+             {.permission = "events.moderate"});
   router.Add(Method::kGet, "/agenda/coordinatie",
              [repo, &clock](Request& r) { return CoordinationPage(*repo, clock, r); },
              {.permission = "events.submit"});

@@ -23,6 +23,7 @@ constexpr NavItem kNavigation[] = {
     {"/panden", "Panden", "public"},
     {"/monitor", "Monitor", "public"},
     {"/nu-open", "Nu open", "public"},
+    {"/agenda", "Agenda", "public"},
     {"/openingstijden/analyse", "Openingstijden", "hours.analysis"},
     {"/beheer/geschiedenis", "Geschiedenis", "audit.read"},
     {"/beheer/gebruikers", "Gebruikers", "users.manage"},

@@ -148,3 +148,30 @@ test('only the widget may be framed; it is axe clean', async () => {
     await assertAxeClean(page, 'widget');
   });
 });
+
+test('a beheerder imports a regional calendar through the upload form: all or nothing, then de-duplicated', async () => {
+  const ics = (summary) => Buffer.from(
+    'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//regio//NL\r\nBEGIN:VEVENT\r\nUID:formulier@regio\r\nDTSTAMP:20270101T000000Z\r\n'
+    + `DTSTART;TZID=Europe/Amsterdam:20270612T100000\r\nDTEND;TZID=Europe/Amsterdam:20270612T170000\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`);
+  await withPage(admin, async (page) => {
+    await page.goto(`${server.url}/agenda/importeren`);
+    await assertAxeClean(page, 'import form');
+    await page.fill('#f-source', 'regio-formulier');
+    await page.setInputFiles('#f-bestand', { name: 'geen.ics', mimeType: 'text/calendar', buffer: Buffer.from('naam;datum\n') });
+    await page.click('main button[type=submit]');
+    assert.match(await page.locator('[role=alert]').textContent(), /geen iCalendar/);
+    await assertAxeClean(page, 'import refused');
+    await page.fill('#f-source', 'regio-formulier');
+    await page.setInputFiles('#f-bestand', { name: 'regio.ics', mimeType: 'text/calendar', buffer: ics('Fietsdag') });
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/bron=regio-formulier/);
+    assert.match(await page.locator('[role=status]').textContent(), /1 nieuw, 0 bijgewerkt, 0 ongewijzigd/);
+    await page.fill('#f-source', 'regio-formulier');
+    await page.setInputFiles('#f-bestand', { name: 'regio.ics', mimeType: 'text/calendar', buffer: ics('Fietsdag') });
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/unchanged=1/);
+    assert.match(await page.locator('[role=status]').textContent(), /0 nieuw, 0 bijgewerkt, 1 ongewijzigd/);
+  });
+  const { occurrences } = await json('/api/v1/events?from=2027-06-12&to=2027-06-13&regio=1');
+  assert.equal(occurrences.filter((o) => o.uid === 'formulier@regio').length, 1);
+});

@@ -30,6 +30,13 @@ TEST(ParseFuzzRegressions, AdditionalRuleOfTimesAloneKeepsItsMeaningWhenNormalis
   ExpectStableNormalisedForm("Mo 10:00-11:00, unknown 12:00-13:00");
 }
 
+// A range within one month that wraps into the next year was written "Jan 11-06", which is refused.
+TEST(ParseFuzzRegressions, DateRangeThatWrapsInItsOwnMonthKeepsTheMonthWhenNormalised) {
+  EXPECT_EQ(Parse("Jan 11-Jan06").value().normalised, "Jan 11-Jan 06");
+  ExpectStableNormalisedForm("Jan 11-Jan06");
+  ExpectStableNormalisedForm("Dec 24-Dec 20 10:00-12:00");
+}
+
 // A run of digits longer than an int overflowed while the lenient pass looked for "10.00" (UBSan; the exact input
 // found by the fuzzer).
 TEST(ParseFuzzRegressions, LongDigitRunsAreRefusedWithoutOverflow) {

@@ -85,7 +85,7 @@ std::string MonthDay(const MonthDayRange& r) {
   if (!same) {
     bool day_only = r.to.kind == DatePoint::Kind::kDay && r.from.kind == DatePoint::Kind::kDay &&
                     r.to.month == r.from.month && r.to.year == r.from.year && r.from.day_offset == 0 &&
-                    r.to.day_offset == 0;
+                    r.to.day_offset == 0 && r.to.day >= r.from.day;  // "Jan 11-Jan 06" wraps: keep the month
     s += '-';
     s += (day_only ? TwoDigits(r.to.day) : Date(r.to, false, true));
   }

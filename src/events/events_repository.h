@@ -41,6 +41,10 @@ class EventsRepository {
   virtual Result<ImportReport> Import(const std::string& source, const std::vector<EventRecord>& events,
                                       const audit::Actor& actor) = 0;
 
+  // A short text that changes whenever any event is created, changed or imported (also by another process), so
+  // that a large derived body (the ICS feed) can be kept until then. Cheap: one aggregate query.
+  virtual std::string Fingerprint() = 0;
+
   // The audit trail of one event, newest first.
   virtual std::vector<audit::Entry> ChangeHistory(std::int64_t id) = 0;
 };

@@ -52,6 +52,8 @@ constexpr const char* kImportUpdate =
     "UPDATE events SET title = ?1, description = ?2, location = ?3, start_utc = ?4, end_utc = ?5, all_day = ?6,"
     " rrule = ?7, exdates = ?8, rdates = ?9, category = ?10, status = ?11, sequence = max(sequence + 1, ?12),"
     " version = version + 1, updated_at = ?13 WHERE id = ?14";
+// Every write creates a row or raises a version (also when only occurrence changes are written).
+constexpr const char* kFingerprint = "SELECT count(*), coalesce(sum(version), 0), coalesce(max(id), 0) FROM events";
 constexpr const char* kCancel =
     "UPDATE events SET status = 'geannuleerd', sequence = sequence + 1, version = version + 1, updated_at = ?1"
     " WHERE id = ?2";
@@ -383,6 +385,14 @@ Result<ImportReport> SqliteEventsRepository::Import(const std::string& source, c
     }
     transaction.Commit();
     return report;
+  });
+}
+
+std::string SqliteEventsRepository::Fingerprint() {
+  return db_.With([&](Connection& c) {
+    auto row = c.Prepare(kFingerprint);
+    row.Step();
+    return std::to_string(row.Int(0)) + "/" + std::to_string(row.Int(1)) + "/" + std::to_string(row.Int(2));
   });
 }
 

@@ -20,6 +20,7 @@ class SqliteEventsRepository final : public EventsRepository {
                              const audit::Actor& actor) override;
   Result<ImportReport> Import(const std::string& source, const std::vector<EventRecord>& events,
                               const audit::Actor& actor) override;
+  std::string Fingerprint() override;
   std::vector<audit::Entry> ChangeHistory(std::int64_t id) override;
 
  private:

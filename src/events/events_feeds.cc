@@ -33,6 +33,13 @@ std::string XmlEscape(std::string_view in) {
   return out;
 }
 
+// At most `bytes` bytes of UTF-8 text, never cutting a character in two.
+std::string Prefix(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes) + "…";
+}
+
 // "Sat, 06 Dec 2026 11:00:00 +0000" (RFC 822, as RSS wants it).
 std::string Rfc822(Instant t) {
   static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -132,7 +139,7 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
       xml += "<item>\n<title>" + XmlEscape(title) + "</title>\n<link>" + XmlEscape(link) + "</link>\n<guid isPermaLink=\"false\">" +
              XmlEscape(e.uid + "/" + FormatUtc(item.occurrence.recurrence_id)) + "</guid>\n<pubDate>" +
              Rfc822(ParseUtc(e.updated_at).value_or(Instant{})) + "</pubDate>\n<description>" +
-             XmlEscape(when + (where.empty() ? "" : ", " + where) + ". " + e.description.substr(0, 500)) +
+             XmlEscape(when + (where.empty() ? "" : ", " + where) + ". " + Prefix(e.description, 500)) +
              "</description>\n</item>\n";
     }
     xml += "</channel>\n</rss>\n";

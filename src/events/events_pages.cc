@@ -53,6 +53,16 @@ std::string When(Instant start, Instant end, bool all_day) {
   return DayLabel(sd) + " " + HourMinute(s) + " tot " + DayLabel(ed) + " " + HourMinute(e) + " uur";
 }
 
+// 20000 -> "20.000"
+std::string DutchThousands(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += '.';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
 json Options(const std::vector<std::pair<std::string, std::string>>& options, const std::string& chosen) {
   json out = json::array();
   for (const auto& [value, label] : options) out.push_back({{"value", value}, {"label", label}, {"selected", value == chosen}});
@@ -268,7 +278,8 @@ Response MonthPage(EventsRepository& repo, const Clock& clock, const Request& re
   return web::RenderPage(request, {"Agenda " + label, "/agenda", {{"/agenda", "Agenda"}}}, "events_month", view);
 }
 
-Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request) {
+Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request,
+                   const std::string& conflict = "", int status = 200) {
   long long id = 0;
   std::optional<EventRecord> e;
   if (text::ParseInt(request.Param("id"), id) && id > 0) e = repo.Get(id);
@@ -317,7 +328,20 @@ Response EventPage(EventsRepository& repo, const Clock& clock, const Request& re
                {"clashes", std::move(clashes)},
                {"submitted", request.Query("ingediend").has_value()},
                {"jsonld", ScriptSafe(JsonLd(*e, shown, place, url))}};
-  return web::RenderPage(request, {e->title, "/agenda", {{"/agenda", "Agenda"}}}, "events_event", view);
+  if (accounts::Can(request, "events.moderate")) {
+    json statuses = json::array();
+    for (Status st : {Status::kConcept, Status::kSubmitted, Status::kApproved, Status::kRejected, Status::kCancelled}) {
+      std::string code(StatusCode(st));
+      statuses.push_back({{"value", code}, {"label", code}, {"selected", st == e->status}});
+    }
+    view["moderate"] = {{"csrf", web::CsrfFor(request).value},
+                        {"version", e->version},
+                        {"status_url", "/agenda/" + std::to_string(e->id) + "/status"},
+                        {"statuses", std::move(statuses)},
+                        {"saved", request.Query("opgeslagen").has_value()},
+                        {"conflict", conflict.empty() ? json(false) : json(conflict)}};
+  }
+  return web::RenderPage(request, {e->title, "/agenda", {{"/agenda", "Agenda"}}, status}, "events_event", view);
 }
 
 struct SubmitForm {
@@ -438,6 +462,21 @@ Response CoordinationPage(EventsRepository& repo, const Clock& clock, const Requ
       for (int w : weeks_of_event) clash_weeks[*e.venue_id].insert(w);
     }
   }
+  json pending = json::array();
+  int dressing_count = 0;
+  long long dressing_budget = 0;
+  for (const EventRecord& e : events) {
+    if (e.status == Status::kSubmitted || e.status == Status::kConcept) {
+      pending.push_back({{"title", e.title},
+                         {"url", "/agenda/" + std::to_string(e.id)},
+                         {"when", When(e.start, e.end, e.all_day)},
+                         {"status", std::string(StatusCode(e.status))}});
+    }
+    if (e.city_dressing && Coordinated(e) && e.start < to && e.start >= from) {
+      ++dressing_count;
+      dressing_budget += e.city_dressing_budget_eur;
+    }
+  }
   json rows = json::array();
   for (const Place& p : places) {
     json cells = json::array();
@@ -454,6 +493,10 @@ Response CoordinationPage(EventsRepository& repo, const Clock& clock, const Requ
                {"rows", std::move(rows)},
                {"has_clashes", !clash_rows.empty()},
                {"clashes", std::move(clash_rows)},
+               {"has_pending", !pending.empty()},
+               {"pending", std::move(pending)},
+               {"dressing_count", dressing_count},
+               {"dressing_budget", DutchThousands(dressing_budget)},
                {"previous", year_number - 1},
                {"next", year_number + 1},
                {"previous_url", "/agenda/coordinatie?jaar=" + std::to_string(year_number - 1)},
@@ -486,6 +529,28 @@ Response WidgetPage(EventsRepository& repo, const Clock& clock, const Request& r
               "base-uri 'none'; form-action 'self'; frame-ancestors *");
   r.SetHeader("X-Frame-Options", "");
   return r;
+}
+
+// A moderator sets the status (approve, reject, cancel) of an event: CSRF, the version it was based on, PRG.
+Response SetStatus(EventsRepository& repo, const Clock& clock, Request& request) {
+  http::Fields form = request.Form();
+  if (!web::CsrfValid(request, form)) {
+    return web::MessagePage(request, 403, "Formulier verlopen",
+                            "Het formulier is verlopen of kwam niet van deze site. Er is niets gewijzigd.");
+  }
+  long long id = 0, version = 0;
+  std::optional<EventRecord> e;
+  if (text::ParseInt(request.Param("id"), id) && id > 0) e = repo.Get(id);
+  if (!e) return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement bestaat niet.");
+  auto status = ParseStatus(http::FieldValue(form, "status"));
+  if (!status || !text::ParseInt(http::FieldValue(form, "version"), version)) {
+    return EventPage(repo, clock, request, "Kies een geldige status.", 422);
+  }
+  EventRecord changed = *e;
+  changed.status = *status;
+  auto updated = repo.Update(e->id, changed, version, accounts::ActorOf(request));
+  if (!updated.ok()) return EventPage(repo, clock, request, updated.error().message, 409);
+  return Response::Redirect("/agenda/" + std::to_string(e->id) + "?opgeslagen=1#beoordelen");
 }
 
 Response ImportPage(const Request& request, const json& report, const std::vector<std::string>& errors,
@@ -576,6 +641,8 @@ void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
              {.permission = "events.submit"});
   router.Add(Method::kPost, "/agenda/indienen", [repo](Request& r) { return Submit(*repo, r); },
              {.permission = "events.submit"});
+  router.Add(Method::kPost, "/agenda/{id}/status", [repo, &clock](Request& r) { return SetStatus(*repo, clock, r); },
+             {.permission = "events.moderate"});
   router.Add(Method::kGet, "/agenda/importeren", [](Request& r) { return ImportForm(r); },
              {.permission = "events.moderate"});
   router.Add(Method::kPost, "/agenda/importeren", [repo](Request& r) { return Import(*repo, r); },

@@ -28,7 +28,7 @@ async function withPage(cookie, fn) {
     const failed = [];
     page.on('response', (r) => r.status() >= 400 && r.request().method() === 'GET' && failed.push(`${r.status()} ${r.url()}`));
     page.on('pageerror', (error) => failed.push(`script error: ${error.message}`));
-    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 422') && failed.push(`console: ${m.text()}`));
+    page.on('console', (m) => m.type() === 'error' && !/status of (422|409)/.test(m.text()) && failed.push(`console: ${m.text()}`));
     const result = await fn(page);
     assert.deepEqual(failed, [], 'every request succeeds, no script fails, no CSP violation');
     return result;
@@ -174,4 +174,32 @@ test('a beheerder imports a regional calendar through the upload form: all or no
   });
   const { occurrences } = await json('/api/v1/events?from=2027-06-12&to=2027-06-13&regio=1');
   assert.equal(occurrences.filter((o) => o.uid === 'formulier@regio').length, 1);
+});
+
+test('a moderator approves a submission from the coordination overview; a stale form is refused', async () => {
+  const thisYear = new Date().getFullYear();
+  await withPage(admin, async (page) => {
+    await page.goto(`${server.url}/agenda/coordinatie?jaar=${thisYear}`);
+    await page.click('text=Winterwandeling met gids (fictief)');
+    await page.waitForURL(/\/agenda\/\d+$/);
+    const url = page.url();
+    // A second tab saves first: this form's version is then stale.
+    const other = await page.context().newPage();
+    await other.goto(url);
+    await other.selectOption('#f-status', 'afgewezen');
+    await other.click('main button[type=submit]');
+    await other.waitForURL(/opgeslagen=1/);
+    await page.selectOption('#f-status', 'goedgekeurd');
+    await page.click('main button[type=submit]');
+    assert.match(await page.locator('#beoordelen ~ [role=alert]').first().textContent(), /intussen gewijzigd/);
+    await assertAxeClean(page, 'moderation conflict');
+    await page.selectOption('#f-status', 'goedgekeurd');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/opgeslagen=1/);
+    assert.match(await page.locator('#beoordelen ~ [role=status]').first().textContent(), /opgeslagen/);
+    const id = Number(new URL(url).pathname.split('/').pop());
+    const event = await json(`/api/v1/events/${id}`);
+    assert.equal(event.status, 'goedgekeurd');
+    assert.equal(event.version, 3);
+  });
 });

@@ -272,6 +272,43 @@ void AddEventRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo
     return JsonResponse({{"venues", std::move(venues)}});
   }, cached);
 
+  // The partnership fills in capacity, residents and sound hours (not public, so not seeded).
+  router.Add(Method::kPatch, "/api/v1/venues/{id}", [repo](Request& request) {
+    auto id = IdParam(request);
+    std::optional<Place> current;
+    if (id) {
+      for (const Place& p : repo->Venues()) {
+        if (p.id == *id) current = p;
+      }
+    }
+    if (!current) return JsonError(Error::NotFound("Locatie " + std::string(request.Param("id")).substr(0, 40) + " bestaat niet."));
+    auto body = web::ParseJsonObject(request);
+    if (!body.ok()) return JsonError(body.error());
+    Place changed = *current;
+    std::vector<FieldError> errors;
+    auto optional_int = [&](const std::string& key, const json& v, std::optional<int>& target) {
+      if (v.is_null()) target.reset();
+      else if (v.is_number_integer()) target = static_cast<int>(std::clamp<std::int64_t>(v.get<std::int64_t>(), -1, 1000000));
+      else errors.push_back({key, key + " moet een geheel getal of null zijn."});
+    };
+    for (const auto& [key, v] : body.value().items()) {
+      if (key == "version") continue;
+      if (key == "capacity") optional_int(key, v, changed.capacity);
+      else if (key == "sound_from_minutes") optional_int(key, v, changed.sound_from_minutes);
+      else if (key == "sound_until_minutes") optional_int(key, v, changed.sound_until_minutes);
+      else if (key == "residents" && v.is_boolean()) changed.residents = v.get<bool>();
+      else errors.push_back({key, "Te wijzigen zijn capacity, residents, sound_from_minutes en sound_until_minutes."});
+    }
+    if (!errors.empty()) return JsonError(Error::Invalid(std::move(errors)));
+    auto version = body.value().find("version");
+    if (version == body.value().end() || !version->is_number_integer()) {
+      return JsonError(Error{ErrorKind::kVersionRequired, "Geef de versie van de locatie mee (\"version\")."});
+    }
+    auto updated = repo->UpdateVenue(*id, changed, version->get<std::int64_t>(), accounts::ActorOf(request));
+    if (!updated.ok()) return JsonError(updated.error());
+    return JsonResponse(ToJson(updated.value()));
+  }, {.permission = "events.moderate"});
+
   router.Add(Method::kGet, "/api/v1/events", [repo, &clock](Request& request) {
     auto places = repo->Venues();
     auto filter = FilterFromQuery(request, places, clock.Now(), 31);

@@ -22,6 +22,10 @@ class EventsRepository {
   virtual ~EventsRepository() = default;
 
   virtual std::vector<Place> Venues() = 0;
+  // The partnership fills in what is not public: capacity, residents, the hours for amplified sound (kInvalid
+  // for a capacity below 1 or hours outside 0..48h or reversed; kConflict when `expected_version` is stale).
+  virtual Result<Place> UpdateVenue(std::int64_t id, const Place& venue, std::int64_t expected_version,
+                                    const audit::Actor& actor) = 0;
   virtual std::optional<EventRecord> Get(std::int64_t id) = 0;
   // Every event that may have an occurrence overlapping [from, to): single events overlapping it, and series
   // (RRULE or RDATE) that start before `to`. Expand them (recurrence.h) to know.

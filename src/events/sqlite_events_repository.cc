@@ -18,6 +18,13 @@ constexpr const char* kVenues =
     "SELECT id, name, address, lat, lon, capacity, zone, residents, sound_from_minutes, sound_until_minutes, version"
     " FROM venues ORDER BY id";
 
+constexpr const char* kVenue =
+    "SELECT id, name, address, lat, lon, capacity, zone, residents, sound_from_minutes, sound_until_minutes, version"
+    " FROM venues WHERE id = ?1";
+constexpr const char* kUpdateVenue =
+    "UPDATE venues SET capacity = ?1, residents = ?2, sound_from_minutes = ?3, sound_until_minutes = ?4,"
+    " version = version + 1 WHERE id = ?5 AND version = ?6";
+
 #define EVENT_COLUMNS                                                                                           \
   "id, uid, title, description, organiser, owner_user_id, venue_id, location, start_utc, end_utc, all_day, "   \
   "rrule, exdates, rdates, category, audience, expected_visitors, amplified_sound, event_class, public, status, " \
@@ -213,26 +220,68 @@ bool SameAsImported(const EventRecord& stored, const EventRecord& in) {
 
 }  // namespace
 
+Place ReadPlace(const Statement& r) {
+  Place p;
+  p.id = r.Int(0);
+  p.name = r.Text(1);
+  p.address = r.Text(2);
+  p.lat = r.Real(3);
+  p.lon = r.Real(4);
+  p.capacity = OptionalInt(r, 5);
+  p.zone = r.Text(6);
+  p.residents = r.Int(7) != 0;
+  p.sound_from_minutes = OptionalInt(r, 8);
+  p.sound_until_minutes = OptionalInt(r, 9);
+  p.version = r.Int(10);
+  return p;
+}
+
 std::vector<Place> SqliteEventsRepository::Venues() {
   return db_.With([&](Connection& c) {
     std::vector<Place> places;
     auto r = c.Prepare(kVenues);
-    while (r.Step()) {
-      Place p;
-      p.id = r.Int(0);
-      p.name = r.Text(1);
-      p.address = r.Text(2);
-      p.lat = r.Real(3);
-      p.lon = r.Real(4);
-      p.capacity = OptionalInt(r, 5);
-      p.zone = r.Text(6);
-      p.residents = r.Int(7) != 0;
-      p.sound_from_minutes = OptionalInt(r, 8);
-      p.sound_until_minutes = OptionalInt(r, 9);
-      p.version = r.Int(10);
-      places.push_back(std::move(p));
-    }
+    while (r.Step()) places.push_back(ReadPlace(r));
     return places;
+  });
+}
+
+Result<Place> SqliteEventsRepository::UpdateVenue(std::int64_t id, const Place& v, std::int64_t expected_version,
+                                                  const audit::Actor& actor) {
+  std::vector<FieldError> errors;
+  if (v.capacity && *v.capacity < 1) errors.push_back({"capacity", "De capaciteit is minstens 1 (of leeg: onbekend)."});
+  if (v.sound_from_minutes.has_value() != v.sound_until_minutes.has_value()) {
+    errors.push_back({"sound_until_minutes", "Geef begin en einde van de geluidstijden samen op (of beide leeg)."});
+  } else if (v.sound_from_minutes && (*v.sound_from_minutes < 0 || *v.sound_until_minutes > 48 * 60 ||
+                                      *v.sound_until_minutes <= *v.sound_from_minutes)) {
+    errors.push_back({"sound_until_minutes", "De geluidstijden liggen tussen 0:00 en 48:00 en eindigen na het begin."});
+  }
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  std::string now = FormatUtc(clock_.Now());
+  return db_.With([&](Connection& c) -> Result<Place> {
+    Transaction transaction(c);
+    auto row = c.Prepare(kVenue);
+    row.Bind(1, id);
+    if (!row.Step()) return Error::NotFound("Locatie " + std::to_string(id) + " bestaat niet.");
+    Place before = ReadPlace(row);
+    if (before.version != expected_version) {
+      return Error::Conflict("Iemand anders heeft deze locatie intussen gewijzigd (versie " +
+                             std::to_string(before.version) + "). Er is niets opgeslagen.");
+    }
+    c.Prepare(kUpdateVenue)
+        .Bind(1, v.capacity)
+        .Bind(2, v.residents)
+        .Bind(3, v.sound_from_minutes)
+        .Bind(4, v.sound_until_minutes)
+        .Bind(5, id)
+        .Bind(6, expected_version)
+        .Run();
+    auto again = c.Prepare(kVenue);
+    again.Bind(1, id);
+    again.Step();
+    Place after = ReadPlace(again);
+    audit::Record(c, actor, now, "venue", std::to_string(id), "update", ToJson(before).dump(), ToJson(after).dump());
+    transaction.Commit();
+    return after;
   });
 }
 

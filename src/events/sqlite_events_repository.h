@@ -13,6 +13,8 @@ class SqliteEventsRepository final : public EventsRepository {
   SqliteEventsRepository(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   std::vector<Place> Venues() override;
+  Result<Place> UpdateVenue(std::int64_t id, const Place& venue, std::int64_t expected_version,
+                            const audit::Actor& actor) override;
   std::optional<EventRecord> Get(std::int64_t id) override;
   std::vector<EventRecord> Candidates(Instant from, Instant to) override;
   Result<EventRecord> Create(const EventRecord& event, const audit::Actor& actor) override;

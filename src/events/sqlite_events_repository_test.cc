@@ -65,6 +65,34 @@ TEST_F(EventsRepositoryTest, TheSixPublicPlacesOfTheCentreAreSeededWithoutInvent
   EXPECT_EQ(venues[5].address, "Brink 1, 9401 HS Assen");
 }
 
+TEST_F(EventsRepositoryTest, ThePartnershipFillsInCapacityAndSoundHoursWithAVersion) {
+  Place koopmansplein = repo_->Venues().at(0);
+  koopmansplein.capacity = 3000;
+  koopmansplein.sound_from_minutes = 10 * 60;
+  koopmansplein.sound_until_minutes = 23 * 60;
+  auto updated = repo_->UpdateVenue(koopmansplein.id, koopmansplein, 1, kActor);
+  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  EXPECT_EQ(updated.value().version, 2);
+  EXPECT_EQ(repo_->Venues().at(0).capacity, 3000);
+  EXPECT_EQ(repo_->UpdateVenue(koopmansplein.id, koopmansplein, 1, kActor).error().kind, ErrorKind::kConflict);
+  koopmansplein.sound_until_minutes = 9 * 60;
+  EXPECT_EQ(repo_->UpdateVenue(koopmansplein.id, koopmansplein, 2, kActor).error().kind, ErrorKind::kInvalid);
+  // Now the capacity rule runs.
+  EventRecord crowd = Market();
+  crowd.rrule.clear();
+  crowd.exdates.clear();
+  crowd.changes.clear();
+  crowd.venue_id = koopmansplein.id;
+  crowd.expected_visitors = 3500;
+  crowd.event_class = EventClass::kC;
+  auto stored = repo_->Create(crowd, kActor).value();
+  auto all = repo_->Candidates(stored.start, stored.end);
+  auto clashes = ClashesOf(stored, all, repo_->Venues(), stored.start, stored.end);
+  ASSERT_EQ(clashes.size(), 1u);
+  EXPECT_EQ(clashes[0].kind, "over_capacity");
+  EXPECT_EQ(clashes[0].reason, "3500 verwachte bezoekers, maar Koopmansplein biedt plaats aan 3000.");
+}
+
 TEST_F(EventsRepositoryTest, CreateKeepsEverythingAndAudits) {
   auto created = repo_->Create(Market(), kActor);
   ASSERT_TRUE(created.ok()) << created.error().message;

@@ -326,3 +326,23 @@ test('regional calendars: not-an-ICS refused, then de-duplicated by UID, updated
   writeFileSync(file, 'geen agenda');
   assert.throws(() => server.cli(['import', 'events', file, '--source', 'cli']), /geen iCalendar/);
 });
+
+test('the partnership fills in a venue capacity (versioned); then over-capacity is a clash', async () => {
+  const brink = (await json('/api/v1/venues')).venues.find((v) => v.name === 'Brink');
+  assert.equal(brink.capacity, null, 'not public: not seeded');
+  assert.equal((await api(`/api/v1/venues/${brink.id}`, { method: 'PATCH', body: { capacity: 2000, version: 1 } })).status, 401);
+  assert.equal((await api(`/api/v1/venues/${brink.id}`, { method: 'PATCH', token: adminToken, body: { capacity: 2000 } })).status, 428);
+  const bad = await api(`/api/v1/venues/${brink.id}`, { method: 'PATCH', token: adminToken, body: { capacity: 0, version: brink.version } });
+  assert.equal(bad.status, 422);
+  const ok = await api(`/api/v1/venues/${brink.id}`, { method: 'PATCH', token: adminToken, body: { capacity: 2000, version: brink.version } });
+  assert.equal(ok.status, 200);
+  assert.equal((await ok.json()).capacity, 2000);
+  assert.equal((await api(`/api/v1/venues/${brink.id}`, { method: 'PATCH', token: adminToken, body: { capacity: 2500, version: brink.version } })).status, 409);
+  const res = await api('/api/v1/events', {
+    method: 'POST',
+    token: adminToken,
+    body: { title: 'Braderie', venue_id: brink.id, start: '2027-08-11T10:00:00+02:00', end: '2027-08-11T17:00:00+02:00', category: 'markt', expected_visitors: 2600 },
+  });
+  const { clashes } = await res.json();
+  assert.ok(clashes.some((c) => c.kind === 'over_capacity' && c.reason === '2600 verwachte bezoekers, maar Brink biedt plaats aan 2000.'), JSON.stringify(clashes));
+});

@@ -38,7 +38,7 @@ std::optional<local_days> WeekendOf(const Event& e) {
 }
 
 std::string Clock(int minutes) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;
 }

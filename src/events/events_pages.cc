@@ -221,6 +221,9 @@ Response AgendaPage(EventsRepository& repo, const Clock& clock, const Request& r
   view["can_submit"] = accounts::Can(request, "events.submit");
   view["can_coordinate"] = accounts::Can(request, "events.submit");
   view["can_import"] = accounts::Can(request, "events.moderate");
+  view["widget_snippet"] = "<iframe src=\"" + PublicBaseUrl() +
+                           "/agenda/widget\" title=\"Agenda binnenstad Assen\" width=\"320\" height=\"400\" "
+                           "loading=\"lazy\"></iframe>";
   return web::RenderPage(request, {"Agenda", "/agenda", {}, filter.ok() ? 200 : 422}, "events_agenda", view);
 }
 

@@ -52,6 +52,7 @@ test('the agenda lists upcoming events only, filters by audience, and is axe cle
     assert.ok((await items.count()) > 5);
     assert.ok(!(await page.locator('main').textContent()).includes('Winterwandeling'), 'a submission is not public');
     await assertAxeClean(page, 'agenda');
+    assert.match(await page.locator('pre code').textContent(), /^<iframe src="[^"]+\/agenda\/widget"/);
     await page.selectOption('#f-doelgroep', 'jeugd');
     await page.fill('#f-tot', `${new Date().getFullYear() + 2}-01-01`);
     await page.click('main button[type=submit]');

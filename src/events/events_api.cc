@@ -310,6 +310,18 @@ void AddEventRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo
   }, {.permission = "events.moderate"});
 
   router.Add(Method::kGet, "/api/v1/events", [repo, &clock](Request& request) {
+    // The answer is cached by URL, so it must not depend on the clock: without from and to, the same URL with
+    // today's bounds (Amsterdam days) is where the answer lives.
+    if (!request.Query("from") || !request.Query("to")) {
+      sys_days today = AmsterdamToday(clock.Now());
+      std::string from(request.Query("from").value_or(FormatIsoDay(today)));
+      std::string to(request.Query("to").value_or(FormatIsoDay(today + days{31})));
+      std::string location = "/api/v1/events?from=" + http::UrlEncode(from) + "&to=" + http::UrlEncode(to);
+      for (const auto& [name, value] : request.query) {
+        if (name != "from" && name != "to") location += "&" + http::UrlEncode(name) + "=" + http::UrlEncode(value);
+      }
+      return Response::Redirect(location, 307);
+    }
     auto places = repo->Venues();
     auto filter = FilterFromQuery(request, places, clock.Now(), 31);
     if (!filter.ok()) return JsonError(filter.error());

@@ -87,7 +87,9 @@ class FeedCache {
 }  // namespace
 
 void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
-  http::RouteOptions cached{.cacheable = true, .permission = "public"};
+  // Not in the server's response cache: the default window follows the clock (the ICS keeps its own bodies per
+  // day and data, below).
+  http::RouteOptions by_day{.permission = "public"};
 
   auto feeds = std::make_shared<FeedCache>();
   router.Add(Method::kGet, "/agenda.ics", [repo, &clock, feeds](Request& request) {
@@ -118,7 +120,7 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
     std::string body = WriteCalendar(published, places, info);
     feeds->Store(key, fingerprint, body);
     return respond(std::move(body));
-  }, cached);
+  }, by_day);
 
   router.Add(Method::kGet, "/agenda.rss", [repo, &clock](Request& request) {
     auto places = repo->Venues();
@@ -147,7 +149,7 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
     r.body = std::move(xml);
     r.SetHeader("Content-Type", "application/rss+xml; charset=utf-8");
     return r;
-  }, cached);
+  }, by_day);
 }
 
 }  // namespace stadshart::events

@@ -630,13 +630,13 @@ Response Import(EventsRepository& repo, const Request& request) {
 }  // namespace
 
 void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
-  http::RouteOptions cached{.cacheable = true, .permission = "public"};
   router.Add(Method::kGet, "/agenda", [repo, &clock](Request& r) { return AgendaPage(*repo, clock, r); },
              {.permission = "public"});
   router.Add(Method::kGet, "/agenda/maand", [repo, &clock](Request& r) { return MonthPage(*repo, clock, r); },
              {.permission = "public"});
+  // Not cached by the server: "upcoming" follows the clock.
   router.Add(Method::kGet, "/agenda/widget", [repo, &clock](Request& r) { return WidgetPage(*repo, clock, r); },
-             cached);
+             {.permission = "public"});
   router.Add(Method::kGet, "/agenda/{id}", [repo, &clock](Request& r) { return EventPage(*repo, clock, r); },
              {.permission = "public"});
   router.Add(Method::kGet, "/agenda/indienen",

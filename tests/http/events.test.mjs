@@ -150,6 +150,11 @@ test('the API answers the contract: occurrences bounded by from/to, filters, ven
   const o = markt.occurrences[0];
   for (const field of ['event_id', 'uid', 'recurrence_id', 'title', 'start', 'end', 'venue', 'status']) assert.ok(field in o, field);
   assert.match(o.start, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+  // Without bounds: redirected to today's (so that the cached answer never depends on the clock).
+  const unbounded = await api('/api/v1/events?venue=Markt');
+  assert.equal(unbounded.status, 307);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+  assert.match(unbounded.headers.get('location'), new RegExp(`^/api/v1/events\\?from=${today}&to=\\d{4}-\\d\\d-\\d\\d&venue=Markt$`));
   const bad = await api('/api/v1/events?from=2030-06-08&to=2030-06-01');
   assert.equal(bad.status, 422);
   assert.equal((await bad.json()).error.field, 'to');

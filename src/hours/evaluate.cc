@@ -19,6 +19,8 @@ using std::chrono::minutes;
 
 constexpr int kDay = 24 * 60;
 constexpr const char* kOpenEndComment = "Specified as open end. Closing time was guessed.";
+// Stands for the holiday's name in the holiday templates of a compiled week; a parsed comment cannot contain '"'.
+const std::string kHolidayNameMark = "\"PH\"";
 
 // A stretch of one local day in minutes [from, to), 0 <= from < to <= 1440.
 struct Segment {
@@ -160,10 +162,15 @@ namespace {
 
 class DayBuilder {
  public:
-  // With `ignore_holidays`, PH and SH items never match (the weekday templates of Evaluator::CompileWeek).
+  // The weekday templates of Evaluator::CompileWeek build a day without looking at the calendar: kNone, no PH or
+  // SH item matches; kPublicToday, every PH item without offset matches, named kHolidayNameMark.
+  enum class Holidays { kCalendar, kNone, kPublicToday };
   DayBuilder(const Schedule& schedule, const EvaluationContext& context, const date::time_zone* zone, sys_days day,
-             bool ignore_holidays = false)
-      : schedule_(schedule), context_(context), zone_(zone), day_(day), ignore_holidays_(ignore_holidays) {}
+             Holidays holidays = Holidays::kCalendar)
+      : schedule_(schedule), context_(context), zone_(zone), day_(day), holidays_(holidays) {}
+
+  // Whether the rule's times can reach into the next day (past midnight, open ends, sun times).
+  static bool Spills(const Rule& r) { return SpillsOver(r); }
 
   std::vector<Segment> Build() {
     const Rule* previous = nullptr;
@@ -204,11 +211,15 @@ class DayBuilder {
       bool any = std::any_of(f.weekdays.begin(), f.weekdays.end(),
                              [&](const WeekdayRange& w) { return WeekdayMatches(w, d); });
       for (const Holiday& h : f.holidays) {
-        if (ignore_holidays_) break;
+        if (holidays_ == Holidays::kNone) break;
         sys_days base = d - days{h.day_offset};
-        std::optional<std::string> name = h.kind == HolidayKind::kPublic
-                                              ? context_.public_holidays->NameOn(year_month_day{base})
-                                              : context_.school_holidays->NameOn(year_month_day{base});
+        std::optional<std::string> name;
+        if (holidays_ == Holidays::kPublicToday) {
+          if (h.kind == HolidayKind::kPublic && h.day_offset == 0 && d == day_) name = kHolidayNameMark;
+        } else {
+          name = h.kind == HolidayKind::kPublic ? context_.public_holidays->NameOn(year_month_day{base})
+                                                : context_.school_holidays->NameOn(year_month_day{base});
+        }
         if (!name) continue;
         if (!comment && h.kind == HolidayKind::kPublic) {
           comment = h.day_offset == 0 ? *name : (h.day_offset > 0 ? "Day after " : "Day before ") + *name;
@@ -388,7 +399,7 @@ class DayBuilder {
   const EvaluationContext& context_;
   const date::time_zone* zone_;
   sys_days day_;
-  bool ignore_holidays_;
+  Holidays holidays_;
   const Rule* current_ = nullptr;  // the rule being applied
   std::vector<Segment> segments_;
 };
@@ -492,28 +503,42 @@ void ForEachInstantPiece(sys_days day, std::span<const Evaluator::MinutePiece> p
 void Evaluator::CompileWeek() {
   for (const Rule& rule : schedule_.rules) {
     if (!IsWeekly(rule)) return;
+    bool spills = DayBuilder::Spills(rule);
     for (const DayFilter& f : rule.days) {
       for (const Holiday& h : f.holidays) {
-        HolidayProbe probe{h.kind, h.day_offset};
-        bool known = std::any_of(holiday_probes_.begin(), holiday_probes_.end(), [&](const HolidayProbe& p) {
-          return p.kind == probe.kind && p.day_offset == probe.day_offset;
-        });
-        if (!known) holiday_probes_.push_back(probe);
+        auto same = [&](const HolidayProbe& p) { return p.kind == h.kind && p.day_offset == h.day_offset; };
+        auto known = std::find_if(holiday_probes_.begin(), holiday_probes_.end(), same);
+        if (known == holiday_probes_.end()) {
+          holiday_probes_.push_back({h.kind, h.day_offset, spills});
+        } else {
+          known->spills = known->spills || spills;
+        }
       }
     }
   }
+  // A public holiday without offset in rules that do not spill past midnight changes only the day itself, the
+  // same way on every such day but for its name: then the holiday days have templates too.
+  bool holiday_templates = !holiday_probes_.empty() &&
+                           std::all_of(holiday_probes_.begin(), holiday_probes_.end(), [](const HolidayProbe& p) {
+                             return p.kind == HolidayKind::kPublic && p.day_offset == 0 && !p.spills;
+                           });
   const sys_days monday{date::year{2024} / date::January / 1};
-  for (int w = 0; w < 7; ++w) {
-    std::vector<Segment> segments = DayBuilder(schedule_, context_, zone_, monday + days{w}, true).Build();
-    int begin = static_cast<int>(week_pieces_.size());
-    AppendCovering(segments, week_pieces_);
-    week_index_[static_cast<std::size_t>(w)] = {begin, static_cast<int>(week_pieces_.size())};
+  for (int variant = 0; variant < (holiday_templates ? 2 : 1); ++variant) {
+    auto mode = variant == 0 ? DayBuilder::Holidays::kNone : DayBuilder::Holidays::kPublicToday;
+    for (int w = 0; w < 7; ++w) {
+      std::vector<Segment> segments = DayBuilder(schedule_, context_, zone_, monday + days{w}, mode).Build();
+      int begin = static_cast<int>(week_pieces_.size());
+      AppendCovering(segments, week_pieces_);
+      week_index_[static_cast<std::size_t>(variant * 7 + w)] = {begin, static_cast<int>(week_pieces_.size())};
+    }
   }
+  has_holiday_templates_ = holiday_templates;
 }
 
 bool Evaluator::HolidayNear(sys_days day) const {
   for (const HolidayProbe& p : holiday_probes_) {
     for (sys_days d : {day - days{p.day_offset}, day - days{p.day_offset + 1}}) {
+      if (d != day - days{p.day_offset} && !p.spills) break;  // only a rule that spills reaches the next day
       bool hit = p.kind == HolidayKind::kPublic ? context_.public_holidays->Contains(d)
                                                 : context_.school_holidays->NameOn(year_month_day{d}).has_value();
       if (hit) return true;
@@ -524,10 +549,21 @@ bool Evaluator::HolidayNear(sys_days day) const {
 
 std::span<const Evaluator::MinutePiece> Evaluator::MinutePieces(sys_days day,
                                                                 std::vector<MinutePiece>& scratch) const {
-  if (!week_pieces_.empty() && !HolidayNear(day)) {
-    auto [begin, end] = week_index_[static_cast<std::size_t>(WeekdayIndex(day))];
-    return std::span<const MinutePiece>(week_pieces_).subspan(static_cast<std::size_t>(begin),
-                                                              static_cast<std::size_t>(end - begin));
+  if (!week_pieces_.empty()) {
+    bool holiday = HolidayNear(day);
+    if (!holiday || has_holiday_templates_) {
+      auto [begin, end] = week_index_[static_cast<std::size_t>((holiday ? 7 : 0) + WeekdayIndex(day))];
+      std::span<const MinutePiece> pieces = std::span<const MinutePiece>(week_pieces_).subspan(
+          static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+      if (!holiday) return pieces;
+      // the holiday's name in place of the mark (a holiday template always has the day's holiday)
+      std::optional<std::string> name = context_.public_holidays->NameOn(year_month_day{day});
+      scratch.assign(pieces.begin(), pieces.end());
+      for (MinutePiece& p : scratch) {
+        if (p.state.comment == kHolidayNameMark) p.state.comment = name;
+      }
+      return scratch;
+    }
   }
   scratch.clear();
   AppendCovering(DayBuilder(schedule_, context_, zone_, day).Build(), scratch);

@@ -17,8 +17,10 @@
 // Speed: Create compiles a schedule whose rules select only weekdays (no years, dates, weeks, nth weekdays or sun
 // times; PH and SH are allowed) into seven day templates in minutes. A day whose weekday template applies (no
 // holiday on it or, for a rule that spills past midnight, the day before) is then read from the template without
-// building it; minutes become instants with one time-zone offset for every day that has no daylight-saving change.
-// Other schedules and holiday days build the day rule by rule. Both give the same results.
+// building it; when the only holiday items are PH without offset in rules that stay within the day, holidays have
+// seven templates of their own. Minutes become instants with one time-zone offset for every day that has no
+// daylight-saving change. Other schedules and days build the day rule by rule. Both give the same results
+// (evaluate_test.cc compares them).
 #pragma once
 
 #include <array>
@@ -111,10 +113,14 @@ class Evaluator {
   std::shared_ptr<const ZoneOffsets> offsets_;
   // The compiled week (CompileWeek): empty when the schedule is not weekly.
   std::vector<MinutePiece> week_pieces_;
-  std::array<std::pair<int, int>, 7> week_index_{};  // [begin, end) in week_pieces_ per weekday, Monday first
+  // [begin, end) in week_pieces_ per weekday, Monday first; then, with has_holiday_templates_, the same weekdays
+  // when they are a public holiday (the holiday's name filled in when used).
+  std::array<std::pair<int, int>, 14> week_index_{};
+  bool has_holiday_templates_ = false;
   struct HolidayProbe {
     HolidayKind kind = HolidayKind::kPublic;
     int day_offset = 0;
+    bool spills = false;  // a rule with this item reaches past midnight
   };
   std::vector<HolidayProbe> holiday_probes_;  // the distinct holiday items of the schedule
 };

@@ -37,6 +37,14 @@ TEST(ParseFuzzRegressions, DateRangeThatWrapsInItsOwnMonthKeepsTheMonthWhenNorma
   ExpectStableNormalisedForm("Dec 24-Dec 20 10:00-12:00");
 }
 
+// A period of 220801 minutes was accepted and written "3680:01", which is refused.
+TEST(ParseFuzzRegressions, PeriodLongerThanADayIsRefused) {
+  ParseOptions points{TimeMode::kRangesAndPoints};
+  EXPECT_FALSE(Parse("SU-Safr21-2/220801mo4:00", points).ok());
+  EXPECT_FALSE(Parse("10:00-16:00/1441", points).ok());
+  EXPECT_EQ(Parse("10:00-16:00/90", points).value().normalised, "10:00-16:00/01:30");
+}
+
 // A run of digits longer than an int overflowed while the lenient pass looked for "10.00" (UBSan; the exact input
 // found by the fuzzer).
 TEST(ParseFuzzRegressions, LongDigitRunsAreRefusedWithoutOverflow) {

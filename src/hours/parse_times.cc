@@ -115,6 +115,9 @@ bool Parser::ParseTimes(Rule& rule) {
           return false;
         }
         if (period < 1) return !Invalid(p, "the period must be at least one minute", "het interval is minstens een minuut");
+        if (period > 24 * 60) {  // found by fuzzing: "/220801" was read as 220801 minutes and written "3680:01"
+          return !Invalid(p, "the period is at most 24:00", "het interval is hoogstens 24:00");
+        }
         span.period = period;
       } else if (options_.mode == TimeMode::kPoints) {
         return !Invalid(start, "expected points in time (like 12:00) for this tag, not a range",

@@ -66,6 +66,22 @@ bool IsGroupedThousands(std::string_view s) {
 
 }  // namespace
 
+std::string XmlEscape(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (char c : in) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::optional<double> ParseDecimal(std::string_view in) {
   std::string s = Trim(in);
   for (char& c : s) {

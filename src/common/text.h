@@ -13,6 +13,8 @@ std::string Trim(std::string_view in);
 bool IsValidUtf8(std::string_view in);
 // Parses a whole decimal integer ("2019"); nullopt-like false when anything else is in the string.
 bool ParseInt(std::string_view in, long long& out);
+// Text for XML and HTML (SVG charts, feeds): & < > " ' as character references.
+std::string XmlEscape(std::string_view in);
 // A decimal number with a comma or a point as the decimal separator ("52,9929", "52.9929"), no thousands
 // separators, nothing else in the string; surrounding whitespace is ignored. For coordinates and CSV cells.
 std::optional<double> ParseDecimal(std::string_view in);

@@ -19,6 +19,11 @@ TEST(Text, Utf8AcceptsDutchAndRejectsBrokenSequences) {
   EXPECT_FALSE(IsValidUtf8("\xFF"));
 }
 
+TEST(Text, XmlEscapeReplacesTheFiveSpecialCharacters) {
+  EXPECT_EQ(XmlEscape(R"(<a href="x">Tom & Jerry's</a>)"), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+  EXPECT_EQ(XmlEscape("Café – geen speciale tekens"), "Café – geen speciale tekens");
+}
+
 TEST(Text, ParseDecimalTakesACommaOrAPoint) {
   EXPECT_EQ(ParseDecimal("52,9929"), 52.9929);
   EXPECT_EQ(ParseDecimal(" 6.5626 "), 6.5626);

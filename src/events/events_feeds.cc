@@ -3,6 +3,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "common/text.h"
 #include "events/events_http.h"
 #include "events/events_routes.h"
 #include "events/ics.h"
@@ -16,22 +17,6 @@ using http::Request;
 using http::Response;
 using namespace std::chrono;
 using namespace http_support;
-
-std::string XmlEscape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (char c : in) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // At most `bytes` bytes of UTF-8 text, never cutting a character in two.
 std::string Prefix(const std::string& text, std::size_t bytes) {
@@ -130,7 +115,7 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
     std::string base = PublicBaseUrl();
     std::string xml =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n"
-        "<title>Evenementen binnenstad Assen</title>\n<link>" + XmlEscape(base) + "/agenda</link>\n"
+        "<title>Evenementen binnenstad Assen</title>\n<link>" + text::XmlEscape(base) + "/agenda</link>\n"
         "<description>Wat er te doen is in de binnenstad van Assen</description>\n<language>nl-nl</language>\n";
     for (const AgendaItem& item : Agenda(events, filter.value(), 200)) {
       const EventRecord& e = *item.event;
@@ -138,10 +123,10 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
       std::string where = VenueName(e, places);
       std::string title = (item.occurrence.cancelled ? "Geannuleerd: " : "") + e.title;
       std::string link = base + "/agenda/" + std::to_string(e.id);
-      xml += "<item>\n<title>" + XmlEscape(title) + "</title>\n<link>" + XmlEscape(link) + "</link>\n<guid isPermaLink=\"false\">" +
-             XmlEscape(e.uid + "/" + FormatUtc(item.occurrence.recurrence_id)) + "</guid>\n<pubDate>" +
+      xml += "<item>\n<title>" + text::XmlEscape(title) + "</title>\n<link>" + text::XmlEscape(link) + "</link>\n<guid isPermaLink=\"false\">" +
+             text::XmlEscape(e.uid + "/" + FormatUtc(item.occurrence.recurrence_id)) + "</guid>\n<pubDate>" +
              Rfc822(ParseUtc(e.updated_at).value_or(Instant{})) + "</pubDate>\n<description>" +
-             XmlEscape(when + (where.empty() ? "" : ", " + where) + ". " + Prefix(e.description, 500)) +
+             text::XmlEscape(when + (where.empty() ? "" : ", " + where) + ". " + Prefix(e.description, 500)) +
              "</description>\n</item>\n";
     }
     xml += "</channel>\n</rss>\n";

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/text.h"
 #include "monitor/kpi.h"
 #include "property/occupancy.h"
 
@@ -23,22 +24,6 @@ constexpr double kLegendRow = 22;
 constexpr double kSparkWidth = 160;
 constexpr double kSparkHeight = 44;
 constexpr double kSparkPad = 5;
-
-std::string Escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (char c : in) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Coordinates with one decimal and '.' (SVG syntax, whatever the locale).
 std::string Num(double v) {
@@ -75,12 +60,12 @@ constexpr const char* kTargetDash = "14 4 3 4";
 double Width(SeriesKind kind) { return kind == SeriesKind::kDerived ? 1.75 : 2.5; }
 
 std::string Head(const TimeChart& chart, double width, double height, const char* variant) {
-  std::string id = Escape(chart.id);
+  std::string id = text::XmlEscape(chart.id);
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stadshart-kpi-chart stadshart-kpi-chart--" +
                     std::string(variant) + "\" viewBox=\"0 0 " + Num(width) + " " + Num(height) +
                     "\" role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\" id=\"" + id + "\">";
-  svg += "<title id=\"" + id + "-title\">" + Escape(chart.title) + "</title>";
-  svg += "<desc id=\"" + id + "-desc\">" + Escape(chart.description.empty() ? Describe(chart) : chart.description) +
+  svg += "<title id=\"" + id + "-title\">" + text::XmlEscape(chart.title) + "</title>";
+  svg += "<desc id=\"" + id + "-desc\">" + text::XmlEscape(chart.description.empty() ? Describe(chart) : chart.description) +
          "</desc>";
   return svg;
 }
@@ -89,7 +74,7 @@ std::string Text(double x, double y, const std::string& text, const char* anchor
   std::string svg = "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" text-anchor=\"" + anchor +
                     "\" class=\"stadshart-kpi-chart__text";
   if (*css) svg += std::string(" ") + css;
-  return svg + "\">" + Escape(text) + "</text>";
+  return svg + "\">" + text::XmlEscape(text) + "</text>";
 }
 
 std::string LineEl(double x1, double y1, double x2, double y2, const std::string& css, const char* dash = "",

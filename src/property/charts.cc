@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "common/text.h"
+
 namespace stadshart::property::charts {
 namespace {
 
@@ -19,22 +21,6 @@ constexpr int kTicks = 4;
 // Dash patterns so that series differ in more than colour (WCAG 1.4.1).
 constexpr const char* kDashes[] = {"", "8 4", "2 3", "12 4 2 4"};
 
-std::string Escape(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (char c : in) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Coordinates with one decimal, '.' as the separator (SVG syntax, whatever the locale).
 std::string Num(double v) {
   char buf[32];
@@ -49,10 +35,10 @@ std::string Head(const std::string& id, const std::string& title, const std::str
                  double width = kWidth, const char* kind = "line") {
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stadshart-chart stadshart-chart--" + std::string(kind) +
                     "\" viewBox=\"0 0 " + Num(width) +
-                    " " + Num(height) + "\" role=\"img\" aria-labelledby=\"" + Escape(id) + "-title " + Escape(id) +
-                    "-desc\" id=\"" + Escape(id) + "\">";
-  svg += "<title id=\"" + Escape(id) + "-title\">" + Escape(title) + "</title>";
-  svg += "<desc id=\"" + Escape(id) + "-desc\">" + Escape(description) + "</desc>";
+                    " " + Num(height) + "\" role=\"img\" aria-labelledby=\"" + text::XmlEscape(id) + "-title " + text::XmlEscape(id) +
+                    "-desc\" id=\"" + text::XmlEscape(id) + "\">";
+  svg += "<title id=\"" + text::XmlEscape(id) + "-title\">" + text::XmlEscape(title) + "</title>";
+  svg += "<desc id=\"" + text::XmlEscape(id) + "-desc\">" + text::XmlEscape(description) + "</desc>";
   return svg;
 }
 
@@ -60,7 +46,7 @@ std::string Text(double x, double y, const std::string& text, const char* anchor
   std::string svg = "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" text-anchor=\"" + anchor +
                     "\" class=\"stadshart-chart__text";
   if (*css) svg += std::string(" ") + css;
-  return svg + "\">" + Escape(text) + "</text>";
+  return svg + "\">" + text::XmlEscape(text) + "</text>";
 }
 
 std::string Line(double x1, double y1, double x2, double y2, const char* css) {

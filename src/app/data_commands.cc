@@ -30,9 +30,8 @@ namespace stadshart::app {
 
 int Migrate(const std::string& location) {
   try {
-    auto path = storage::SqlitePathFromLocation(location);
-    auto connection = storage::Connection::Open(path);
-    auto applied = storage::ApplyMigrations(*connection, storage::EmbeddedMigrations());
+    auto db = storage::Database::Open({.location = location, .pool_size = 1, .migrate = false});
+    auto applied = db->Migrate();
     if (applied.empty()) std::cout << "De database is bij: geen migraties toe te passen.\n";
     for (const auto& name : applied) std::cout << "toegepast: " << name << "\n";
     return 0;

@@ -37,11 +37,11 @@ std::vector<Migration> EmbeddedMigrations() {
   return migrations;
 }
 
-std::vector<std::string> ApplyMigrations(Connection& connection, const std::vector<Migration>& migrations) {
+std::vector<std::string> ApplyMigrations(SqliteConnection& connection, const std::vector<Migration>& migrations) {
   connection.Exec(kCreateTable);
   std::vector<std::string> applied;
   for (const Migration& migration : migrations) {
-    Transaction transaction(connection);
+    SqliteTransaction transaction(connection);
     if (connection.Prepare(kIsApplied).Bind(1, migration.version).Step()) continue;
     connection.Exec(migration.sql);
     connection.Prepare(kRecord).Bind(1, migration.version).Bind(2, migration.name).Run();

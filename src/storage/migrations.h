@@ -19,6 +19,6 @@ struct Migration {
 std::vector<Migration> EmbeddedMigrations();
 
 // Applies those not yet recorded; returns the names applied now.
-std::vector<std::string> ApplyMigrations(Connection& connection, const std::vector<Migration>& migrations);
+std::vector<std::string> ApplyMigrations(SqliteConnection& connection, const std::vector<Migration>& migrations);
 
 }  // namespace stadshart::storage

@@ -57,9 +57,7 @@ void IgnoreNotice(void*, const char*) {}
 }  // namespace
 
 PgError::PgError(const std::string& what, std::string sqlstate, bool unavailable)
-    : StorageError(what, SqliteCodeFor(sqlstate, unavailable)),
-      sqlstate_(std::move(sqlstate)),
-      unavailable_(unavailable) {}
+    : StorageError(what, SqliteCodeFor(sqlstate, unavailable), unavailable), sqlstate_(std::move(sqlstate)) {}
 
 PgError UnavailableError(std::string_view detail, std::string sqlstate) {
   return PgError("database niet bereikbaar: " + std::string(detail), std::move(sqlstate), true);

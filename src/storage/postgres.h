@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "storage/sqlite.h"  // StorageError; it moves to its own header with the backend abstraction
+#include "storage/error.h"
 
 struct pg_conn;
 struct pg_result;
@@ -36,11 +36,10 @@ class PgError : public StorageError {
   bool IsSerializationFailure() const { return sqlstate_ == "40001" || sqlstate_ == "40P01"; }
   // The database cannot be used right now: not reachable, connection lost, the server shutting down or starting
   // up, or no free connection within the pool's timeout. The HTTP layer answers 503; the request may be retried.
-  bool IsUnavailable() const { return unavailable_; }
+  using StorageError::IsUnavailable;
 
  private:
   std::string sqlstate_;
-  bool unavailable_;
 };
 
 // "database niet bereikbaar: ..." (IsUnavailable) for a message from libpq.

@@ -205,7 +205,7 @@ std::map<std::string, std::string> SqliteColumns() {
   std::filesystem::path dir = mkdtemp(dir_template);
   std::map<std::string, std::string> columns;
   {
-    auto c = Connection::Open(dir / "schema.db");
+    auto c = SqliteConnection::Open(dir / "schema.db");
     ApplyMigrations(*c, EmbeddedMigrations());
     auto rows = c->Prepare(
         "SELECT m.name, p.name, upper(p.type), p.\"notnull\" OR p.pk > 0 FROM sqlite_master m, "

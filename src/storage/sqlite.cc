@@ -19,13 +19,13 @@ namespace {
 bool StorageError::IsConstraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
 bool StorageError::IsBusy() const { return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED; }
 
-Statement::Statement(Statement&& other) noexcept
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_),
       stmt_(std::exchange(other.stmt_, nullptr)),
       owned_(other.owned_),
       in_use_(std::exchange(other.in_use_, nullptr)) {}
 
-Statement::~Statement() {
+SqliteStatement::~SqliteStatement() {
   if (stmt_ == nullptr) return;
   if (owned_) {
     sqlite3_finalize(stmt_);
@@ -36,64 +36,64 @@ Statement::~Statement() {
   }
 }
 
-Statement& Statement::Bind(int index, std::int64_t value) {
+SqliteStatement& SqliteStatement::Bind(int index, std::int64_t value) {
   int rc = sqlite3_bind_int64(stmt_, index, value);
   if (rc != SQLITE_OK) Fail(db_, rc, "bind");
   return *this;
 }
 
-Statement& Statement::Bind(int index, double value) {
+SqliteStatement& SqliteStatement::Bind(int index, double value) {
   int rc = sqlite3_bind_double(stmt_, index, value);
   if (rc != SQLITE_OK) Fail(db_, rc, "bind");
   return *this;
 }
 
-Statement& Statement::Bind(int index, std::string_view value) {
+SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
   int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK) Fail(db_, rc, "bind");
   return *this;
 }
 
-Statement& Statement::BindNull(int index) {
+SqliteStatement& SqliteStatement::BindNull(int index) {
   int rc = sqlite3_bind_null(stmt_, index);
   if (rc != SQLITE_OK) Fail(db_, rc, "bind");
   return *this;
 }
 
-bool Statement::Step() {
+bool SqliteStatement::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   Fail(db_, rc, sqlite3_sql(stmt_));
 }
 
-void Statement::Run() {
+void SqliteStatement::Run() {
   while (Step()) {
   }
 }
 
-Statement& Statement::Reset() {
+SqliteStatement& SqliteStatement::Reset() {
   sqlite3_reset(stmt_);  // its return code repeats the last step's error, which Step() has thrown already
   sqlite3_clear_bindings(stmt_);
   return *this;
 }
 
-std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
-bool Statement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+std::int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double SqliteStatement::Real(int column) const { return sqlite3_column_double(stmt_, column); }
+bool SqliteStatement::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-std::string Statement::Text(int column) const {
+std::string SqliteStatement::Text(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
 }
 
-std::optional<std::int64_t> Statement::OptionalInt(int column) const {
+std::optional<std::int64_t> SqliteStatement::OptionalInt(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Int(column);
 }
 
-std::unique_ptr<Connection> Connection::Open(const std::string& path) {
+std::unique_ptr<SqliteConnection> SqliteConnection::Open(const std::string& path) {
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                            nullptr);
@@ -106,19 +106,19 @@ std::unique_ptr<Connection> Connection::Open(const std::string& path) {
     }
     throw StorageError(message, rc);
   }
-  std::unique_ptr<Connection> connection(new Connection(db));
+  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, 5000);
   connection->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
   return connection;
 }
 
-Connection::~Connection() {
+SqliteConnection::~SqliteConnection() {
   for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
   sqlite3_close(db_);
 }
 
-void Connection::Exec(std::string_view sql) {
+void SqliteConnection::Exec(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
@@ -129,12 +129,12 @@ void Connection::Exec(std::string_view sql) {
   }
 }
 
-Statement Connection::Prepare(std::string_view sql) {
+SqliteStatement SqliteConnection::Prepare(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);
   if (it != cache_.end() && !it->second.in_use) {
     it->second.in_use = true;
-    Statement statement(db_, it->second.stmt);
+    SqliteStatement statement(db_, it->second.stmt);
     statement.owned_ = false;
     statement.in_use_ = &it->second.in_use;
     return statement;
@@ -143,20 +143,20 @@ Statement Connection::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
                               nullptr);
   if (rc != SQLITE_OK) Fail(db_, rc, key);
-  if (it != cache_.end()) return Statement(db_, stmt);  // nested use: a private, owned statement
+  if (it != cache_.end()) return SqliteStatement(db_, stmt);  // nested use: a private, owned statement
   auto [slot, inserted] = cache_.emplace(std::move(key), Cached{stmt, true});
-  Statement statement(db_, stmt);
+  SqliteStatement statement(db_, stmt);
   statement.owned_ = false;
   statement.in_use_ = &slot->second.in_use;
   return statement;
 }
 
-std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::Changes() const { return sqlite3_changes(db_); }
+std::int64_t SqliteConnection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
+int SqliteConnection::Changes() const { return sqlite3_changes(db_); }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.Exec("BEGIN IMMEDIATE"); }
+SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) { connection_.Exec("BEGIN IMMEDIATE"); }
 
-Transaction::~Transaction() {
+SqliteTransaction::~SqliteTransaction() {
   if (!done_) {
     try {
       connection_.Exec("ROLLBACK");
@@ -166,7 +166,7 @@ Transaction::~Transaction() {
   }
 }
 
-void Transaction::Commit() {
+void SqliteTransaction::Commit() {
   connection_.Exec("COMMIT");
   done_ = true;
 }

@@ -26,7 +26,7 @@ class TempDir {
 
 TEST(Sqlite, BoundParametersAreNeverInterpretedAsSql) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   c->Exec("CREATE TABLE t (name TEXT)");
   c->Prepare("INSERT INTO t (name) VALUES (?1)").Bind(1, "x'); DROP TABLE t; --").Run();
   auto row = c->Prepare("SELECT name FROM t");
@@ -36,14 +36,14 @@ TEST(Sqlite, BoundParametersAreNeverInterpretedAsSql) {
 
 TEST(Sqlite, TransactionRollsBackUnlessCommitted) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   c->Exec("CREATE TABLE t (n INTEGER)");
   {
-    Transaction tx(*c);
+    SqliteTransaction tx(*c);
     c->Prepare("INSERT INTO t VALUES (1)").Run();
   }
   {
-    Transaction tx(*c);
+    SqliteTransaction tx(*c);
     c->Prepare("INSERT INTO t VALUES (2)").Run();
     tx.Commit();
   }
@@ -54,7 +54,7 @@ TEST(Sqlite, TransactionRollsBackUnlessCommitted) {
 
 TEST(Sqlite, AResetStatementRunsAgainWithFreshBindings) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   c->Exec("CREATE TABLE t (n INTEGER, label TEXT)");
   auto insert = c->Prepare("INSERT INTO t (n, label) VALUES (?1, ?2)");
   insert.Bind(1, 1).Bind(2, "one").Run();
@@ -73,7 +73,7 @@ TEST(Sqlite, AResetStatementRunsAgainWithFreshBindings) {
 
 TEST(Sqlite, NestedUseOfTheSameQueryGetsItsOwnStatement) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   c->Exec("CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2);");
   constexpr const char* kAll = "SELECT n FROM t ORDER BY n";
   auto outer = c->Prepare(kAll);
@@ -87,7 +87,7 @@ TEST(Sqlite, NestedUseOfTheSameQueryGetsItsOwnStatement) {
 
 TEST(Sqlite, ForeignKeysAreEnforced) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   c->Exec("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE ch (p INTEGER REFERENCES p(id));");
   try {
     c->Prepare("INSERT INTO ch VALUES (42)").Run();
@@ -99,7 +99,7 @@ TEST(Sqlite, ForeignKeysAreEnforced) {
 
 TEST(Migrations, ApplyingTwiceAppliesNothingTheSecondTime) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   std::vector<Migration> migrations = {{1, "0001_a.sql", "CREATE TABLE a (x INTEGER);"},
                                        {2, "0002_b.sql", "CREATE TABLE b (y INTEGER);"}};
   EXPECT_EQ(ApplyMigrations(*c, migrations).size(), 2u);
@@ -108,7 +108,7 @@ TEST(Migrations, ApplyingTwiceAppliesNothingTheSecondTime) {
 
 TEST(Migrations, AFailingMigrationLeavesNoTrace) {
   TempDir dir;
-  auto c = Connection::Open(dir.File("t.db"));
+  auto c = SqliteConnection::Open(dir.File("t.db"));
   std::vector<Migration> migrations = {{1, "0001_bad.sql", "CREATE TABLE a (x INTEGER); CREATE TABLE a (y);"}};
   EXPECT_THROW(ApplyMigrations(*c, migrations), StorageError);
   auto row = c->Prepare("SELECT count(*) FROM sqlite_master WHERE name = 'a'");
@@ -135,10 +135,19 @@ TEST(Database, OpensMigratesAndPings) {
 }
 
 TEST(Database, RefusesLocationsItCannotServe) {
-  EXPECT_THROW(SqlitePathFromLocation("postgresql://u@h/db"), StorageError);
   EXPECT_THROW(SqlitePathFromLocation(":memory:"), StorageError);
   EXPECT_THROW(SqlitePathFromLocation(""), StorageError);
   EXPECT_EQ(SqlitePathFromLocation("sqlite:/tmp/x.db"), "/tmp/x.db");
+}
+
+TEST(Database, TellsPostgresUrlsAndHidesTheirPasswords) {
+  EXPECT_TRUE(IsPostgresLocation("postgresql://u@h/db"));
+  EXPECT_TRUE(IsPostgresLocation("postgres://u@h/db"));
+  EXPECT_FALSE(IsPostgresLocation("sqlite:/tmp/postgresql.db"));
+  EXPECT_EQ(RedactedUrl("postgresql://stadshart:geheim@127.0.0.1:5432/assen"),
+            "postgresql://stadshart:***@127.0.0.1:5432/assen");
+  EXPECT_EQ(RedactedUrl("postgresql://stadshart@127.0.0.1/assen"), "postgresql://stadshart@127.0.0.1/assen");
+  EXPECT_EQ(RedactedUrl("postgresql://h:5432/assen"), "postgresql://h:5432/assen");
 }
 
 }  // namespace

@@ -11,8 +11,14 @@ run: build
 	  elif [ -f $(DATA_DIR)/demo-login.txt ]; then cat $(DATA_DIR)/demo-login.txt; fi
 	./$(BUILD_DIR)/stadshart serve --data-dir $(DATA_DIR) --port $(PORT)
 
+# Every test twice: on SQLite, then on a throwaway PostgreSQL 15 server (scripts/with-postgres.sh installs nothing
+# itself: deps does); the last two lines say how many tests ran on each backend.
 test: build
-	@$(MAKE) --no-print-directory unit http browser pg
+	@rm -f $(BUILD_DIR)/test-summary-*.txt
+	@./scripts/test-suite.sh sqlite $(BUILD_DIR); s=$$?; \
+	  ./scripts/with-postgres.sh ./scripts/test-suite.sh postgresql $(BUILD_DIR); p=$$?; \
+	  echo; echo "Samenvatting:"; cat $(BUILD_DIR)/test-summary-*.txt 2>/dev/null; \
+	  [ $$s -eq 0 ] && [ $$p -eq 0 ]
 
 deps:
 	@./scripts/install-deps.sh
@@ -26,9 +32,8 @@ unit:
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The storage tests against a throwaway PostgreSQL 15 server (scripts/with-postgres.sh; docs/postgres.md). The test
-# binary runs directly, not under a parallel ctest: one of its tests restarts the server.
-# `make test` runs it as its last step (pg), so the PostgreSQL storage tests never skip there; the application
-# itself does not run on PostgreSQL yet (issue #4).
+# binary runs directly, not under a parallel ctest: one of its tests restarts the server. (`make test` runs them
+# in its PostgreSQL pass.)
 test-pg: deps
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target test_storage

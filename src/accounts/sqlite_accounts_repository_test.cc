@@ -1,4 +1,5 @@
 #include "accounts/sqlite_accounts_repository.h"
+#include "storage/test_database.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -13,12 +14,14 @@ class AccountsTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-accounts-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqliteAccountsRepository>(*db_, clock_);
   }
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
   User Anna() {
@@ -32,6 +35,7 @@ class AccountsTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2019-05-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqliteAccountsRepository> repo_;

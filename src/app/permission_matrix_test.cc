@@ -16,6 +16,7 @@
 #include "monitor/sqlite_monitor_repository.h"
 #include "plan/sqlite_plan_repository.h"
 #include "property/sqlite_property_repository.h"
+#include "storage/test_database.h"
 
 namespace stadshart::app {
 namespace {
@@ -34,7 +35,8 @@ class PermissionMatrixTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-matrix-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     plans_ = std::make_unique<plan::SqlitePlanRepository>(*db_, clock_);
     accounts_ = std::make_unique<accounts::SqliteAccountsRepository>(*db_, clock_);
     auto imported = plan::PlanFromJson(nlohmann::json::parse(*resources::Find("data/werkplan-2019.json")));
@@ -63,6 +65,7 @@ class PermissionMatrixTest : public ::testing::Test {
     accounts_.reset();
     plans_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
 
@@ -133,6 +136,7 @@ class PermissionMatrixTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2019-05-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<plan::SqlitePlanRepository> plans_;

@@ -36,6 +36,10 @@ int Serve(const ServeOptions& options) {
   server_options.access_log = options.access_log ? &std::cout : nullptr;
   server_options.default_headers = SecurityHeaders();
   server_options.private_cookies = {accounts::kSessionCookie};
+  server_options.is_unavailable = [](const std::exception& e) {
+    const auto* storage_error = dynamic_cast<const storage::StorageError*>(&e);
+    return storage_error != nullptr && (storage_error->IsUnavailable() || storage_error->IsBusy());
+  };
   http::Server server(server_options, router);
   server.on_error = [](const std::string& what) { std::cerr << "stadshart: fout in afhandeling: " << what << "\n"; };
   try {

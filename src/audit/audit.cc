@@ -9,9 +9,9 @@ constexpr const char* kInsert =
 constexpr const char* kList =
     "SELECT id, at, actor_user_id, actor, via, entity_type, entity_id, operation, before_json, after_json"
     " FROM audit_log"
-    " WHERE (?1 IS NULL OR entity_type = ?1) AND (?2 IS NULL OR entity_id = ?2)"
-    "   AND (?3 IS NULL OR instr(lower(actor), lower(?3)) > 0)"
-    "   AND (?4 IS NULL OR at >= ?4) AND (?5 IS NULL OR at < ?5)"
+    " WHERE (CAST(?1 AS TEXT) IS NULL OR entity_type = ?1) AND (CAST(?2 AS TEXT) IS NULL OR entity_id = ?2)"
+    "   AND (CAST(?3 AS TEXT) IS NULL OR lower(actor) LIKE '%' || lower(?3) || '%')"
+    "   AND (CAST(?4 AS TEXT) IS NULL OR at >= ?4) AND (CAST(?5 AS TEXT) IS NULL OR at < ?5)"
     " ORDER BY id DESC LIMIT ?6";
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "storage/database.h"
+#include "storage/test_database.h"
 
 namespace stadshart::audit {
 namespace {
@@ -15,13 +16,16 @@ class AuditTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-audit-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 1});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 1});
   }
   void TearDown() override {
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
   std::string dir_;
+  std::string location_;
   std::unique_ptr<storage::Database> db_;
 };
 

@@ -57,7 +57,7 @@ constexpr const char* kUpdateEvent =
     " updated_at = ?21 WHERE id = ?22 AND version = ?23";
 constexpr const char* kImportUpdate =
     "UPDATE events SET title = ?1, description = ?2, location = ?3, start_utc = ?4, end_utc = ?5, all_day = ?6,"
-    " rrule = ?7, exdates = ?8, rdates = ?9, category = ?10, status = ?11, sequence = max(sequence + 1, ?12),"
+    " rrule = ?7, exdates = ?8, rdates = ?9, category = ?10, status = ?11, sequence = CASE WHEN sequence + 1 > ?12 THEN sequence + 1 ELSE ?12 END,"
     " version = version + 1, updated_at = ?13 WHERE id = ?14";
 // Every write creates a row or raises a version (also when only occurrence changes are written).
 constexpr const char* kFingerprint = "SELECT count(*), coalesce(sum(version), 0), coalesce(max(id), 0) FROM events";

@@ -9,6 +9,7 @@
 #include "events/demo_events.h"
 #include "events/ics.h"
 #include "events/recurrence.h"
+#include "storage/test_database.h"
 
 namespace stadshart::events {
 namespace {
@@ -23,12 +24,14 @@ class EventsRepositoryTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-events-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqliteEventsRepository>(*db_, clock_);
   }
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
   EventRecord Market() {
@@ -47,6 +50,7 @@ class EventsRepositoryTest : public ::testing::Test {
 
   FixedClock clock_{Utc("2026-01-10T12:00:00Z")};
   std::string dir_;
+  std::string location_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqliteEventsRepository> repo_;
 };

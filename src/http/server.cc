@@ -150,6 +150,10 @@ Response ErrorResponse(int status, std::string_view path) {
       code = "headers_too_large";
       message = "De headers van het verzoek zijn te groot.";
       break;
+    case 503:
+      code = "unavailable";
+      message = "De database is even niet bereikbaar. Probeer het over een paar seconden opnieuw.";
+      break;
     default:
       break;
   }
@@ -708,7 +712,12 @@ Awaitable<SharedWire> Server::Impl::Answer(Connection& c, Method method) {
             response = route.handler(request);
           } catch (const std::exception& e) {
             ReportError(e.what());
-            response = ErrorResponse(500, parts.path);
+            if (options.is_unavailable && options.is_unavailable(e)) {
+              response = ErrorResponse(503, parts.path);
+              response.SetHeader("Retry-After", "5");
+            } else {
+              response = ErrorResponse(500, parts.path);
+            }
           } catch (...) {
             ReportError("unknown exception in handler for " + route.pattern);
             response = ErrorResponse(500, parts.path);

@@ -47,6 +47,9 @@ struct ServerOptions {
                                        // Must outlive the server; written under a mutex, not flushed.
   // Added to every response (e.g. security headers) unless the handler set the same header.
   Fields default_headers;
+  // True for an exception from a handler that means a service it needs is unavailable for a while (the database
+  // unreachable or busy): answered with 503, Retry-After and a clear message instead of 500. Null: none is.
+  std::function<bool(const std::exception&)> is_unavailable;
 };
 
 class Server {

@@ -248,6 +248,31 @@ TEST(ServerTest, HandlerExceptionGives500AndServingGoesOn) {
   EXPECT_EQ(errors[0], "kapot");
 }
 
+TEST(ServerTest, AnUnavailableServiceGives503WithRetryAfterNot500) {
+  struct DatabaseDown : std::runtime_error {
+    DatabaseDown() : std::runtime_error("database niet bereikbaar: connection refused") {}
+  };
+  Router router = HelloRouter();
+  router.Add(Method::kGet, "/api/v1/weg", [](Request&) -> Response { throw DatabaseDown(); });
+  router.Add(Method::kGet, "/weg", [](Request&) -> Response { throw DatabaseDown(); });
+  router.Add(Method::kGet, "/stuk", [](Request&) -> Response { throw std::runtime_error("kapot"); });
+  ServerOptions options = TestOptions();
+  options.is_unavailable = [](const std::exception& e) { return dynamic_cast<const DatabaseDown*>(&e) != nullptr; };
+  TestServer server(std::move(router), options);
+  auto api = Fetch(server.port(), Get("/api/v1/weg"));
+  ASSERT_TRUE(api);
+  EXPECT_EQ(api->status, 503);
+  EXPECT_EQ(api->Header("retry-after"), "5");
+  EXPECT_NE(api->body.find(R"("code":"unavailable")"), std::string::npos);
+  auto page = Fetch(server.port(), Get("/weg"));
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 503);
+  EXPECT_NE(page->body.find("niet bereikbaar"), std::string::npos);
+  auto other = Fetch(server.port(), Get("/stuk"));
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 500);
+}
+
 TEST(ServerTest, DefaultHeadersGoOnEveryResponseUnlessTheHandlerSetsThem) {
   Router router = HelloRouter();
   router.Add(Method::kGet, "/eigen", [](Request&) {

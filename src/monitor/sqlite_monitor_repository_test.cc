@@ -10,6 +10,7 @@
 #include "monitor/demo_monitor.h"
 #include "plan/plan_json.h"
 #include "plan/sqlite_plan_repository.h"
+#include "storage/test_database.h"
 
 namespace stadshart::monitor {
 namespace {
@@ -25,13 +26,15 @@ class MonitorRepositoryTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-monitor-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqliteMonitorRepository>(*db_, clock_);
     for (const Kpi& kpi : AssenDemoMonitor().kpis) ASSERT_TRUE(repo_->CreateKpi(kpi, kActor).ok()) << kpi.code;
   }
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
 
@@ -49,6 +52,7 @@ class MonitorRepositoryTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2020-06-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqliteMonitorRepository> repo_;

@@ -59,7 +59,7 @@ constexpr const char* kAncestors =
     " forward(id, depth) AS ("
     "  SELECT id, 0 FROM actions WHERE id = ?1"
     "  UNION ALL SELECT a.id, forward.depth - 1 FROM actions a JOIN forward ON a.carried_from = forward.id)"
-    " SELECT id FROM (SELECT id, depth FROM back UNION SELECT id, depth FROM forward)"
+    " SELECT id FROM (SELECT id, depth FROM back UNION SELECT id, depth FROM forward) AS lineage"
     " WHERE id <> ?1 ORDER BY depth DESC";
 
 constexpr const char* kGetGoals =
@@ -88,8 +88,12 @@ constexpr const char* kInsertSubAction = "INSERT INTO sub_actions (action_id, po
 constexpr const char* kNextActionPosition = "SELECT coalesce(max(position), 0) + 1 FROM actions WHERE chapter_id = ?1";
 constexpr const char* kIsCarried = "SELECT 1 FROM actions WHERE carried_from = ?1";
 constexpr const char* kInsertGoal =
-    "INSERT OR REPLACE INTO goals (code, position, name, unit, baseline, target, direction, comparator, target_year,"
-    " text, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    "INSERT INTO goals (code, position, name, unit, baseline, target, direction, comparator, target_year,"
+    " text, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (code) DO UPDATE SET position = excluded.position, name = excluded.name, unit = excluded.unit,"
+    " baseline = excluded.baseline, target = excluded.target, direction = excluded.direction,"
+    " comparator = excluded.comparator, target_year = excluded.target_year, text = excluded.text,"
+    " source = excluded.source";
 constexpr const char* kHasData = "SELECT EXISTS (SELECT 1 FROM plans)";
 
 Action ReadAction(const Statement& row) {

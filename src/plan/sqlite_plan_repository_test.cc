@@ -8,6 +8,7 @@
 
 #include "common/resources.h"
 #include "plan/plan_json.h"
+#include "storage/test_database.h"
 
 namespace stadshart::plan {
 namespace {
@@ -19,7 +20,8 @@ class PlanRepositoryTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-plan-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqlitePlanRepository>(*db_, clock_);
     auto imported = PlanFromJson(nlohmann::json::parse(*resources::Find("data/werkplan-2019.json")));
     ASSERT_TRUE(imported.ok()) << imported.error().message;
@@ -28,6 +30,7 @@ class PlanRepositoryTest : public ::testing::Test {
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
 
@@ -40,6 +43,7 @@ class PlanRepositoryTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2019-05-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqlitePlanRepository> repo_;

@@ -562,11 +562,14 @@ Result<ImportReport> SqlitePropertyRepository::Import(const ImportBatch& batch, 
   std::string now = FormatUtc(clock_.Now());
   return db_.With([&](Connection& c) -> Result<ImportReport> {
     // A national-size import touches more pages than SQLite's default 2 MB cache holds: a larger cache for the
-    // length of the import, restored before the connection goes back to the pool.
-    c.Exec(kBulkSettings);
+    // length of the import, restored before the connection goes back to the pool. (PostgreSQL's shared buffers are
+    // the server's to size.)
+    if (!c.is_postgres()) c.Exec(kBulkSettings);
     struct Restore {
       Connection& c;
-      ~Restore() { c.Exec(kNormalSettings); }
+      ~Restore() {
+        if (!c.is_postgres()) c.Exec(kNormalSettings);
+      }
     } restore{c};
     storage::Transaction transaction(c);
     ImportReport report;

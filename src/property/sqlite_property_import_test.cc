@@ -6,6 +6,7 @@
 #include "property/register_csv.h"
 #include "property/sqlite_property_repository.h"
 #include "property/synthetic.h"
+#include "storage/test_database.h"
 
 namespace stadshart::property {
 namespace {
@@ -47,12 +48,14 @@ class ImportTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-import-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqlitePropertyRepository>(*db_, clock_);
   }
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
 
@@ -71,6 +74,7 @@ class ImportTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2019-05-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqlitePropertyRepository> repo_;
@@ -120,13 +124,17 @@ TEST_F(ImportTest, TheExportImportsBackUnchanged) {
             6);
 
   // And into an empty database, the same three files give the same exports.
-  auto other_db = storage::Database::Open({dir_ + "/other.db", 1});
-  SqlitePropertyRepository other(*other_db, clock_);
-  ASSERT_TRUE(other.Import(batch, false, kActor).ok());
-  auto copy = other.Snapshot();
-  EXPECT_EQ(UnitsCsv(*copy), UnitsCsv(*reg));
-  EXPECT_EQ(BusinessesCsv(*copy), BusinessesCsv(*reg));
-  EXPECT_EQ(OccupancyCsv(*copy), OccupancyCsv(*reg));
+  std::string other_location = storage::NewTestDatabase(dir_, "other");
+  {
+    auto other_db = storage::Database::Open({other_location, 1});
+    SqlitePropertyRepository other(*other_db, clock_);
+    ASSERT_TRUE(other.Import(batch, false, kActor).ok());
+    auto copy = other.Snapshot();
+    EXPECT_EQ(UnitsCsv(*copy), UnitsCsv(*reg));
+    EXPECT_EQ(BusinessesCsv(*copy), BusinessesCsv(*reg));
+    EXPECT_EQ(OccupancyCsv(*copy), OccupancyCsv(*reg));
+  }
+  storage::DropTestDatabase(other_location);
 }
 
 TEST_F(ImportTest, ManyIntervalsAreStoredExactlyAsGivenWhateverTheirBatching) {
@@ -158,7 +166,9 @@ TEST_F(ImportTest, ABulkImportRebuildsTheBusinessIndexAndAFailedOneKeepsIt) {
   // the transaction. It must be there after a bulk import, and after a refused one (the drop is rolled back).
   auto index_count = [&] {
     return db_->With([](storage::Connection& c) {
-      auto row = c.Prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'occupancy_by_business'");
+      auto row = c.Prepare(c.is_postgres()
+                               ? "SELECT count(*) FROM pg_indexes WHERE indexname = 'occupancy_by_business'"
+                               : "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'occupancy_by_business'");
       row.Step();
       return static_cast<int>(row.Int(0));
     });
@@ -180,9 +190,11 @@ TEST_F(ImportTest, ABulkImportRebuildsTheBusinessIndexAndAFailedOneKeepsIt) {
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(index_count(), 1);
   std::string plan = db_->With([](storage::Connection& c) {
-    auto row = c.Prepare("EXPLAIN QUERY PLAN SELECT id FROM occupancy WHERE business_id = 1");
+    if (c.is_postgres()) c.Exec("ANALYZE occupancy");
+    auto row = c.Prepare(c.is_postgres() ? "EXPLAIN SELECT id FROM occupancy WHERE business_id = 1"
+                                         : "EXPLAIN QUERY PLAN SELECT id FROM occupancy WHERE business_id = 1");
     std::string text;
-    while (row.Step()) text += row.Text(3);
+    while (row.Step()) text += row.Text(c.is_postgres() ? 0 : 3);
     return text;
   });
   EXPECT_NE(plan.find("occupancy_by_business"), std::string::npos) << plan;

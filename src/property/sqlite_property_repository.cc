@@ -13,8 +13,8 @@ using storage::Connection;
 using storage::Statement;
 using storage::Transaction;
 
-constexpr const char* kGeneration = "SELECT generation FROM register_generation WHERE only = 1";
-constexpr const char* kTouch = "UPDATE register_generation SET generation = generation + 1 WHERE only = 1";
+constexpr const char* kGeneration = "SELECT generation FROM register_generation WHERE \"only\" = 1";
+constexpr const char* kTouch = "UPDATE register_generation SET generation = generation + 1 WHERE \"only\" = 1";
 constexpr const char* kHasData = "SELECT EXISTS (SELECT 1 FROM units)";
 
 constexpr const char* kZones = "SELECT code, name, intended, version FROM zones ORDER BY position";

@@ -7,6 +7,7 @@
 
 #include "accounts/request_auth.h"
 #include "accounts/sqlite_accounts_repository.h"
+#include "storage/test_database.h"
 
 namespace stadshart::property {
 namespace {
@@ -21,7 +22,8 @@ class PropertyRepositoryTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-register-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     repo_ = std::make_unique<SqlitePropertyRepository>(*db_, clock_);
     Business shop;
     shop.name = "Boekhandel De Vaart (fictief)";
@@ -50,10 +52,12 @@ class PropertyRepositoryTest : public ::testing::Test {
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{*ParseUtc("2020-05-01T10:00:00Z")};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqlitePropertyRepository> repo_;

@@ -29,10 +29,10 @@ constexpr const char* kInsertException =
     "INSERT INTO business_hours_exceptions (business_id, day, closed, hours, reason) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 constexpr const char* kSettings =
-    "SELECT good_friday, liberation_day, school_region, latitude, longitude, version FROM hours_settings WHERE only = 1";
+    "SELECT good_friday, liberation_day, school_region, latitude, longitude, version FROM hours_settings WHERE \"only\" = 1";
 constexpr const char* kUpdateSettings =
     "UPDATE hours_settings SET good_friday = ?1, liberation_day = ?2, school_region = ?3, updated_at = ?4,"
-    " version = version + 1 WHERE only = 1 AND version = ?5";
+    " version = version + 1 WHERE \"only\" = 1 AND version = ?5";
 constexpr const char* kSchoolHolidays =
     "SELECT id, region, name, first_day, last_day FROM school_holidays ORDER BY first_day, region, id";
 constexpr const char* kSchoolHoliday = "SELECT id, region, name, first_day, last_day FROM school_holidays WHERE id = ?1";
@@ -41,11 +41,13 @@ constexpr const char* kInsertSchoolHoliday =
 constexpr const char* kDeleteSchoolHoliday = "DELETE FROM school_holidays WHERE id = ?1";
 
 constexpr const char* kFootfall = "SELECT weekday, hour, value FROM hours_footfall";
-constexpr const char* kFootfallSource = "SELECT label, imported_at, imported_by FROM hours_footfall_source WHERE only = 1";
+constexpr const char* kFootfallSource = "SELECT label, imported_at, imported_by FROM hours_footfall_source WHERE \"only\" = 1";
 constexpr const char* kDeleteFootfall = "DELETE FROM hours_footfall";
 constexpr const char* kInsertFootfall = "INSERT INTO hours_footfall (weekday, hour, value) VALUES (?1, ?2, ?3)";
 constexpr const char* kReplaceFootfallSource =
-    "INSERT OR REPLACE INTO hours_footfall_source (only, label, imported_at, imported_by) VALUES (1, ?1, ?2, ?3)";
+    "INSERT INTO hours_footfall_source (\"only\", label, imported_at, imported_by) VALUES (1, ?1, ?2, ?3)"
+    " ON CONFLICT (\"only\") DO UPDATE SET label = excluded.label, imported_at = excluded.imported_at,"
+    " imported_by = excluded.imported_by";
 
 HoursException ReadException(const Statement& row) {
   return {ParseIsoDay(row.Text(1)).value_or(Day{}), row.Int(2) != 0, row.Text(3), row.Text(4)};

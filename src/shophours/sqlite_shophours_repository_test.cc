@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "property/sqlite_property_repository.h"
+#include "storage/test_database.h"
 
 namespace stadshart::shophours {
 namespace {
@@ -20,7 +21,8 @@ class ShopHoursRepositoryTest : public ::testing::Test {
   void SetUp() override {
     char templ[] = "/tmp/stadshart-shophours-XXXXXX";
     dir_ = mkdtemp(templ);
-    db_ = storage::Database::Open({dir_ + "/t.db", 2});
+    location_ = storage::NewTestDatabase(dir_);
+    db_ = storage::Database::Open({location_, 2});
     property::SqlitePropertyRepository register_(*db_, clock_);
     property::Business shop;
     shop.name = "Boekhandel De Vaart (fictief)";
@@ -35,6 +37,7 @@ class ShopHoursRepositoryTest : public ::testing::Test {
   void TearDown() override {
     repo_.reset();
     db_.reset();
+    storage::DropTestDatabase(location_);
     std::filesystem::remove_all(dir_);
   }
   int AuditRows() {
@@ -46,6 +49,7 @@ class ShopHoursRepositoryTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string location_;
   FixedClock clock_{sys_days{year{2025} / 6 / 2} + std::chrono::hours{10}};
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<SqliteShopHoursRepository> repo_;

@@ -1,17 +1,42 @@
 // Starts `stadshart serve` on a free loopback port with a fresh demo database in a temporary directory, and
 // stops it again. Used by the HTTP and browser tests.
+//
+// With STADSHART_TEST_BACKEND=postgresql (make test's second run, under scripts/with-postgres.sh) the database is a
+// new one on the PostgreSQL test server (STADSHART_TEST_PG), dropped again by cleanup().
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const BIN = process.env.STADSHART_BIN ?? new URL('../../build/stadshart', import.meta.url).pathname;
+export const ON_POSTGRES = process.env.STADSHART_TEST_BACKEND === 'postgresql' && !!process.env.STADSHART_TEST_PG;
+let databases = 0;
+
+// psql against the test server's administrative database.
+function psql(sql) {
+  execFileSync('psql', [process.env.STADSHART_TEST_PG, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: 'pipe' });
+}
+
+// A new, empty database on the PostgreSQL test server; its URL.
+export function newPostgresDatabase() {
+  const name = `http_${process.pid}_${++databases}`;
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.STADSHART_TEST_PG);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function dropPostgresDatabase(location) {
+  const name = new URL(location).pathname.slice(1);
+  psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
 
 export class StadshartServer {
   constructor({ dir, db } = {}) {
     this.dir = dir ?? mkdtempSync(join(tmpdir(), 'stadshart-test-'));
     this.ownsDir = !dir;
-    this.db = db ?? join(this.dir, 'stadshart.db');
+    this.ownsDb = !db && ON_POSTGRES;
+    this.db = db ?? (ON_POSTGRES ? newPostgresDatabase() : join(this.dir, 'stadshart.db'));
     this.log = '';
   }
 
@@ -93,6 +118,10 @@ export class StadshartServer {
   async cleanup() {
     await this.stop();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsDb) {
+      dropPostgresDatabase(this.db);
+      this.ownsDb = false;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/change_signal.h"
 #include "app/commands.h"
 #include "app/routes.h"
 #include "http/server.h"
@@ -40,7 +41,11 @@ int Serve(const ServeOptions& options) {
     const auto* storage_error = dynamic_cast<const storage::StorageError*>(&e);
     return storage_error != nullptr && (storage_error->IsUnavailable() || storage_error->IsBusy());
   };
+  // Several servers may share the database (docs/postgres.md): tell the others about a change, and empty this
+  // server's cache when another one made a change.
+  server_options.after_change = [&db] { RaiseDataVersion(*db); };
   http::Server server(server_options, router);
+  DataVersionWatcher watcher(*db, std::chrono::milliseconds(500), [&server] { server.ClearCache(); });
   server.on_error = [](const std::string& what) { std::cerr << "stadshart: fout in afhandeling: " << what << "\n"; };
   try {
     server.Listen();

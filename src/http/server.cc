@@ -724,7 +724,10 @@ Awaitable<SharedWire> Server::Impl::Answer(Connection& c, Method method) {
           }
           // A successful change may alter any cached page. OPTIONS is safe (RFC 9110 §9.2.1), like GET and HEAD.
           bool safe = method == Method::kGet || method == Method::kHead || method == Method::kOptions;
-          if (!safe && response.status < 400) cache.Clear();
+          if (!safe && response.status < 400) {
+            cache.Clear();
+            if (options.after_change) options.after_change();
+          }
           SharedWire wire = MakeWire(std::move(response));
           if (store && wire->status == 200) cache.Store(request.target, wire, generation);
           return wire;
@@ -805,6 +808,8 @@ void Server::Listen() { impl_->Listen(); }
 unsigned short Server::port() const { return impl_->bound_port; }
 
 void Server::Run() { impl_->Run(); }
+
+void Server::ClearCache() { impl_->cache.Clear(); }
 
 void Server::Stop() {
   if (impl_->stop_requested.exchange(true)) return;

@@ -50,6 +50,10 @@ struct ServerOptions {
   // True for an exception from a handler that means a service it needs is unavailable for a while (the database
   // unreachable or busy): answered with 503, Retry-After and a clear message instead of 500. Null: none is.
   std::function<bool(const std::exception&)> is_unavailable;
+  // Called on the worker thread after a request that may change data (not GET, HEAD or OPTIONS) succeeded, once
+  // this server's response cache has been emptied: to tell other servers (see Server::ClearCache). It must not
+  // throw; the answer waits for it.
+  std::function<void()> after_change;
 };
 
 class Server {
@@ -72,6 +76,9 @@ class Server {
   // Thread-safe, from any thread, also before Run(); returns at once. Run() returns after in-flight requests
   // finish.
   void Stop();
+
+  // Empties the response cache. Thread-safe, from any thread (e.g. when another server changed the shared data).
+  void ClearCache();
 
   // Called on the worker pool when a handler throws (the server answers 500), and on an I/O thread for any
   // other unexpected exception, with the message. Set it before Run(); it must not block for long.

@@ -1,0 +1,59 @@
+#include "app/change_signal.h"
+
+#include <optional>
+
+namespace stadshart::app {
+namespace {
+
+constexpr const char* kRaise = "UPDATE data_version SET generation = generation + 1 WHERE \"only\" = 1";
+constexpr const char* kRead = "SELECT generation FROM data_version WHERE \"only\" = 1";
+
+}  // namespace
+
+bool RaiseDataVersion(storage::Database& db) {
+  try {
+    db.With([](storage::Connection& c) { c.Prepare(kRaise).Run(); });
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::int64_t ReadDataVersion(storage::Database& db) {
+  return db.With([](storage::Connection& c) {
+    auto row = c.Prepare(kRead);
+    return row.Step() ? row.Int(0) : 0;
+  });
+}
+
+DataVersionWatcher::DataVersionWatcher(storage::Database& db, std::chrono::milliseconds interval,
+                                       std::function<void()> on_change)
+    : db_(db), interval_(interval), on_change_(std::move(on_change)), thread_([this] { Run(); }) {}
+
+DataVersionWatcher::~DataVersionWatcher() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  stop_.notify_all();
+  thread_.join();
+}
+
+void DataVersionWatcher::Run() {
+  std::optional<std::int64_t> seen;
+  std::unique_lock lock(mutex_);
+  while (!stop_.wait_for(lock, interval_, [this] { return stopping_; })) {
+    lock.unlock();
+    try {
+      std::int64_t now = ReadDataVersion(db_);
+      if (seen && *seen != now) on_change_();
+      seen = now;
+    } catch (const std::exception&) {
+      // The database is unreachable for now; a change made meanwhile shows at the next successful poll.
+      // Until then, pages may be as old as the last poll (their data could not be read either way).
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace stadshart::app

@@ -1,0 +1,44 @@
+#include "app/change_signal.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "storage/test_database.h"
+
+namespace stadshart::app {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(DataVersion, AChangeThroughOneConnectionPoolIsNoticedByAWatcherOnAnother) {
+  char templ[] = "/tmp/stadshart-signal-XXXXXX";
+  std::string dir = mkdtemp(templ);
+  std::string location = storage::NewTestDatabase(dir);
+  {
+    // Two pools on one database stand for two app servers.
+    auto first = storage::Database::Open({location, 1});
+    auto second = storage::Database::Open({location, 1});
+    std::int64_t before = ReadDataVersion(*second);
+    std::atomic<int> noticed{0};
+    {
+      DataVersionWatcher watcher(*second, 20ms, [&] { ++noticed; });
+      std::this_thread::sleep_for(100ms);
+      EXPECT_EQ(noticed.load(), 0) << "nothing changed yet";
+      ASSERT_TRUE(RaiseDataVersion(*first));
+      for (int i = 0; i < 100 && noticed.load() == 0; ++i) std::this_thread::sleep_for(10ms);
+      EXPECT_EQ(noticed.load(), 1);
+      std::this_thread::sleep_for(100ms);
+      EXPECT_EQ(noticed.load(), 1) << "one change, one call";
+    }
+    EXPECT_EQ(ReadDataVersion(*second), before + 1);
+  }
+  storage::DropTestDatabase(location);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace stadshart::app

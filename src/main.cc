@@ -1,4 +1,4 @@
-// stadshart: the one binary. Subcommands: serve, migrate, seed, export, import, user, token, hours.
+// stadshart: the one binary. Subcommands: serve, migrate, seed, export, import, user, token, hours, copy.
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <cstdlib>
@@ -12,7 +12,9 @@ namespace {
 
 // --db with STADSHART_DB as fallback, defaulting to the data directory's stadshart.db.
 void AddDbOption(CLI::App* command, std::string& db) {
-  command->add_option("--db", db, "SQLite-bestand (of sqlite:PAD); standaard DATA_DIR/stadshart.db")
+  command->add_option("--db", db,
+                      "SQLite-bestand (of sqlite:PAD) of PostgreSQL-URL (postgresql://gebruiker:wachtwoord@host:poort/db); "
+                      "standaard DATA_DIR/stadshart.db")
       ->envname("STADSHART_DB");
 }
 

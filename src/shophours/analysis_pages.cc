@@ -158,7 +158,7 @@ Response AnalysisPage(ShopHoursRepository& repo, property::PropertyRepository& r
   json view = {{"week", FormatIsoDay(monday)}, {"week_label", LongDate(monday)},
                {"week_error", week_error.empty() ? json(false) : json(week_error)},
                {"zone_options", ZoneOptions(*snapshot, selection.zone)}, {"group_options", GroupOptions(selection.group)},
-               {"threshold", threshold}, {"shops", grids.size()}, {"without", without},
+               {"threshold", threshold}, {"shops", grids.size()}, {"without", without > 0 ? json(without) : json(false)},
                {"heatmap_svg", RenderHeatmapSvg(chart)}, {"heat_rows", HeatTable(map)},
                {"evenings", evenings}, {"sundays", sundays},
                {"core_shops", core_grids.size()}, {"windows", window_rows}, {"changes", changes},
@@ -196,7 +196,7 @@ Response AnalysisPage(ShopHoursRepository& repo, property::PropertyRepository& r
                         {"svg", RenderHeatmapSvg(f)}, {"busiest", rows},
                         {"correlation", r ? json(Number(std::round(*r * 100) / 100)) : json(false)}};
   }
-  return web::RenderPage(request, {"Analyse openingstijden", "/nu-open", {{"/", "Home"}, {"/nu-open", "Nu open"}}},
+  return web::RenderPage(request, {"Analyse openingstijden", "/openingstijden/analyse", {{"/", "Home"}}},
                          "shophours_analysis", view);
 }
 
@@ -271,8 +271,8 @@ Response SuperSundayPage(ShopHoursRepository& repo, property::PropertyRepository
                {"joining_count", result.joining.size()}, {"already", list(result.already)},
                {"already_count", result.already.size()}, {"has_joining", !result.joining.empty()},
                {"has_already", !result.already.empty()}};
-  return web::RenderPage(request, {"Super Sunday", "/nu-open",
-                                   {{"/", "Home"}, {"/nu-open", "Nu open"}, {"/openingstijden/analyse", "Analyse"}}},
+  return web::RenderPage(request, {"Super Sunday", "/openingstijden/analyse",
+                                   {{"/", "Home"}, {"/openingstijden/analyse", "Analyse openingstijden"}}},
                          "shophours_super_sunday", view);
 }
 

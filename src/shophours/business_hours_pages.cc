@@ -111,7 +111,7 @@ Response HoursPage(ShopHoursRepository& repo, property::PropertyRepository& reg,
     view["conflict"] = conflict;
   }
   Response response = web::RenderPage(
-      request, {"Openingstijden van " + business->name, "/nu-open",
+      request, {"Openingstijden van " + business->name, "/panden",
                 {{"/", "Home"}, {"/bedrijven", "Bedrijven"}, {"/bedrijven/" + std::to_string(id), business->name}}, status},
       "shophours_business", view);
   token.Attach(response);

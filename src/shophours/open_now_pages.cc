@@ -96,8 +96,9 @@ Response OpenNowPage(ShopHoursRepository& repo, property::PropertyRepository& re
                {"group_options", group_options},
                {"all", all},
                {"open", open},
-               {"unknown", unknown},
-               {"without", without},
+               // Counts that hide their sentence at zero (numbers reach the template as text: "0" would show).
+               {"unknown", unknown > 0 ? json(unknown) : json(false)},
+               {"without", without > 0 ? json(without) : json(false)},
                {"groups", groups},
                {"any", shown > 0},
                {"api", "/api/v1/open-now?at=" + http::UrlEncode(IsoLocal(at, Amsterdam()))}};

@@ -78,8 +78,8 @@ Response SettingsPage(ShopHoursRepository& repo, const Request& request, const P
                                      : json(false)}};
   if (auto done = request.Query("opgeslagen")) view["notice"] = "De wijziging is opgeslagen.";
   Response response = web::RenderPage(
-      request, {"Instellingen openingstijden", "/nu-open",
-                {{"/", "Home"}, {"/nu-open", "Nu open"}, {"/openingstijden/analyse", "Analyse"}}, status},
+      request, {"Instellingen openingstijden", "/openingstijden/analyse",
+                {{"/", "Home"}, {"/openingstijden/analyse", "Analyse openingstijden"}}, status},
       "shophours_settings", view);
   token.Attach(response);
   return response;

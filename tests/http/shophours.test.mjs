@@ -261,6 +261,12 @@ test('the analysis is for beheerder and gemeente only', async () => {
   assert.ok([302, 303].includes(anonymousPage.status));
   assert.match(anonymousPage.headers.get('location'), /^\/login/);
   const cookie = await server.login({ email: 'analist@example.org', password: 'paardenbloem-42' });
-  assert.equal((await api('/openingstijden/analyse', { cookie })).status, 200);
+  const analysis = await api('/openingstijden/analyse', { cookie });
+  assert.equal(analysis.status, 200);
+  const analysisHtml = await analysis.text();
+  // The analysis belongs to "Openingstijden" in the navigation, not to the public "Nu open".
+  assert.match(analysisHtml, /href="\/openingstijden\/analyse" aria-current="page"/);
+  assert.doesNotMatch(analysisHtml, /href="\/nu-open" aria-current="page"/);
+  assert.doesNotMatch(analysisHtml, /van 0 andere/);
   assert.equal((await api('/openingstijden/super-zondag?zondag=2025-06-01', { cookie })).status, 200);
 });

@@ -13,12 +13,17 @@ run: build
 
 # Every test twice: on SQLite, then on a throwaway PostgreSQL 15 server (scripts/with-postgres.sh installs nothing
 # itself: deps does); the last two lines say how many tests ran on each backend.
+# Then the opening-hours parser under libFuzzer for FUZZ_SECONDS (20 s by default).
 test: build
+	@STADSHART_TEST=1 ./scripts/install-deps.sh
 	@rm -f $(BUILD_DIR)/test-summary-*.txt
 	@./scripts/test-suite.sh sqlite $(BUILD_DIR); s=$$?; \
 	  ./scripts/with-postgres.sh ./scripts/test-suite.sh postgresql $(BUILD_DIR); p=$$?; \
+	  ./scripts/fuzz-hours.sh; f=$$?; \
 	  echo; echo "Samenvatting:"; cat $(BUILD_DIR)/test-summary-*.txt 2>/dev/null; \
-	  [ $$s -eq 0 ] && [ $$p -eq 0 ]
+	  if [ $$f -eq 0 ]; then echo "fuzz: de parser van openingstijden $${FUZZ_SECONDS:-20} s onder libFuzzer, niets gevonden"; \
+	  else echo "fuzz: libFuzzer vond iets (zie build-fuzz/)"; fi; \
+	  [ $$s -eq 0 ] && [ $$p -eq 0 ] && [ $$f -eq 0 ]
 
 deps:
 	@./scripts/install-deps.sh

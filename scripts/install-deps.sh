@@ -11,7 +11,8 @@ packages=(
   nodejs npm chromium sqlite3 python3-icalendar
 )
 [ "${STADSHART_BENCH:-0}" = 1 ] && packages+=(wrk nginx-light)
-[ "${STADSHART_FUZZ:-0}" = 1 ] && packages+=(clang)  # only for scripts/fuzz-hours.sh (libFuzzer)
+# clang only for scripts/fuzz-hours.sh (libFuzzer), which `make test` runs for a bounded time.
+[ "${STADSHART_FUZZ:-0}" = 1 ] || [ "${STADSHART_TEST:-0}" = 1 ] && packages+=(clang)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -27,8 +27,8 @@ std::int64_t ReadDataVersion(storage::Database& db) {
 }
 
 DataVersionWatcher::DataVersionWatcher(storage::Database& db, std::chrono::milliseconds interval,
-                                       std::function<void()> on_change)
-    : db_(db), interval_(interval), on_change_(std::move(on_change)), thread_([this] { Run(); }) {}
+                                       std::function<std::string()> day, std::function<void()> on_change)
+    : db_(db), interval_(interval), day_(std::move(day)), on_change_(std::move(on_change)), thread_([this] { Run(); }) {}
 
 DataVersionWatcher::~DataVersionWatcher() {
   {
@@ -41,9 +41,14 @@ DataVersionWatcher::~DataVersionWatcher() {
 
 void DataVersionWatcher::Run() {
   std::optional<std::int64_t> seen;
+  std::string today = day_();
   std::unique_lock lock(mutex_);
   while (!stop_.wait_for(lock, interval_, [this] { return stopping_; })) {
     lock.unlock();
+    if (std::string now = day_(); now != today) {
+      today = now;
+      on_change_();
+    }
     try {
       std::int64_t now = ReadDataVersion(db_);
       if (seen && *seen != now) on_change_();

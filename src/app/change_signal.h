@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "storage/database.h"
@@ -23,10 +24,12 @@ bool RaiseDataVersion(storage::Database& db);
 std::int64_t ReadDataVersion(storage::Database& db);
 
 // Polls the counter on its own thread from construction to destruction; calls on_change (on that thread) when the
-// counter differs from the last value it read. Polls that fail are skipped.
+// counter differs from the last value it read, or when day() gives another value than at the previous poll (pages
+// that show "today" change at midnight without any write). Polls that fail are skipped.
 class DataVersionWatcher {
  public:
-  DataVersionWatcher(storage::Database& db, std::chrono::milliseconds interval, std::function<void()> on_change);
+  DataVersionWatcher(storage::Database& db, std::chrono::milliseconds interval, std::function<std::string()> day,
+                     std::function<void()> on_change);
   ~DataVersionWatcher();
   DataVersionWatcher(const DataVersionWatcher&) = delete;
   DataVersionWatcher& operator=(const DataVersionWatcher&) = delete;
@@ -36,6 +39,7 @@ class DataVersionWatcher {
 
   storage::Database& db_;
   const std::chrono::milliseconds interval_;
+  const std::function<std::string()> day_;
   const std::function<void()> on_change_;
   std::mutex mutex_;
   std::condition_variable stop_;

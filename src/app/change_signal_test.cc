@@ -25,7 +25,7 @@ TEST(DataVersion, AChangeThroughOneConnectionPoolIsNoticedByAWatcherOnAnother) {
     std::int64_t before = ReadDataVersion(*second);
     std::atomic<int> noticed{0};
     {
-      DataVersionWatcher watcher(*second, 20ms, [&] { ++noticed; });
+      DataVersionWatcher watcher(*second, 20ms, [] { return std::string("2026-11-29"); }, [&] { ++noticed; });
       std::this_thread::sleep_for(100ms);
       EXPECT_EQ(noticed.load(), 0) << "nothing changed yet";
       ASSERT_TRUE(RaiseDataVersion(*first));
@@ -35,6 +35,25 @@ TEST(DataVersion, AChangeThroughOneConnectionPoolIsNoticedByAWatcherOnAnother) {
       EXPECT_EQ(noticed.load(), 1) << "one change, one call";
     }
     EXPECT_EQ(ReadDataVersion(*second), before + 1);
+  }
+  storage::DropTestDatabase(location);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(DataVersion, ANewDayEmptiesTheCacheWithoutAnyChange) {
+  char templ[] = "/tmp/stadshart-signal-XXXXXX";
+  std::string dir = mkdtemp(templ);
+  std::string location = storage::NewTestDatabase(dir);
+  {
+    auto db = storage::Database::Open({location, 1});
+    std::atomic<int> day{28};
+    std::atomic<int> noticed{0};
+    DataVersionWatcher watcher(*db, 20ms, [&] { return "2026-11-" + std::to_string(day.load()); }, [&] { ++noticed; });
+    std::this_thread::sleep_for(100ms);
+    EXPECT_EQ(noticed.load(), 0);
+    day = 29;  // midnight in Amsterdam
+    for (int i = 0; i < 100 && noticed.load() == 0; ++i) std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(noticed.load(), 1);
   }
   storage::DropTestDatabase(location);
   std::filesystem::remove_all(dir);

@@ -45,7 +45,9 @@ int Serve(const ServeOptions& options) {
   // server's cache when another one made a change.
   server_options.after_change = [&db] { RaiseDataVersion(*db); };
   http::Server server(server_options, router);
-  DataVersionWatcher watcher(*db, std::chrono::milliseconds(500), [&server] { server.ClearCache(); });
+  // Also at midnight: cached pages that show "today" (vacancy now, the monitor) move on with the day.
+  DataVersionWatcher watcher(*db, std::chrono::milliseconds(500), [&clock] { return AmsterdamDate(clock.Now()); },
+                             [&server] { server.ClearCache(); });
   server.on_error = [](const std::string& what) { std::cerr << "stadshart: fout in afhandeling: " << what << "\n"; };
   try {
     server.Listen();

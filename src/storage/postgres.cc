@@ -154,8 +154,12 @@ void PgStatement::Execute() {
   std::vector<const char*> values;
   values.reserve(parameters_.size());
   for (const auto& p : parameters_) values.push_back(p ? p->c_str() : nullptr);
-  PGresult* result = PQexecParams(connection_->conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr,
-                                  values.data(), nullptr, nullptr, 0);
+  std::string name = connection_->PreparedName(sql_);
+  PGresult* result =
+      name.empty() ? PQexecParams(connection_->conn_, sql_.c_str(), static_cast<int>(values.size()), nullptr,
+                                  values.data(), nullptr, nullptr, 0)
+                   : PQexecPrepared(connection_->conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
+                                    nullptr, nullptr, 0);
   ExecStatusType status = PQresultStatus(result);
   if (result == nullptr || (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)) {
     connection_->Fail(result, sql_);
@@ -276,6 +280,18 @@ std::unique_ptr<PgConnection> PgConnection::Open(const std::string& url, const P
 }
 
 PgConnection::~PgConnection() { PQfinish(conn_); }
+
+std::string PgConnection::PreparedName(const std::string& sql) {
+  constexpr std::size_t kMaxPrepared = 1000;  // the repositories have a few hundred query texts
+  if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second;
+  if (prepared_.size() >= kMaxPrepared) return "";
+  std::string name = "s" + std::to_string(prepared_.size() + 1);
+  PGresult* result = PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr);
+  if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) Fail(result, sql);
+  PQclear(result);
+  prepared_.emplace(sql, name);
+  return name;
+}
 
 void PgConnection::Fail(pg_result* result, std::string_view sql) {
   const char* state_field = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/change_signal.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "accounts/secrets.h"
@@ -240,6 +241,7 @@ int ImportPlan(const std::string& location, const std::string& path, bool dry_ru
   }
   std::cout << "Jaarplan " << plan.year << " geïmporteerd: " << plan.chapters.size() << " hoofdstukken, " << actions
             << " acties.\n";
+  RaiseDataVersion(*db);  // running servers empty their response caches (app/change_signal.h)
   return 0;
 }
 

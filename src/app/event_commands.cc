@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/change_signal.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "events/ics.h"
@@ -41,6 +42,7 @@ int ImportEvents(const std::string& location, const std::string& file, const std
   const auto& r = report.value();
   std::cout << "Regionale agenda '" << source << "': " << r.created << " nieuw, " << r.updated << " bijgewerkt, "
             << r.unchanged << " ongewijzigd, " << r.cancelled << " niet meer in het bestand en dus geannuleerd.\n";
+  RaiseDataVersion(*db);  // running servers empty their response caches (app/change_signal.h)
   return 0;
 }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/change_signal.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "common/text.h"
@@ -43,6 +44,7 @@ int ImportMeasurements(const std::string& location, const std::string& path, boo
   const auto& r = report.value();
   std::cout << (dry_run ? "Proefimport (niets opgeslagen): " : "Geïmporteerd: ") << r.created << " nieuw, "
             << r.corrected << " gecorrigeerd, " << r.unchanged << " ongewijzigd.\n";
+  if (!dry_run) RaiseDataVersion(*db);  // running servers empty their response caches (app/change_signal.h)
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/change_signal.h"
 #include "app/command_support.h"
 #include "app/commands.h"
 #include "common/text.h"
@@ -127,6 +128,7 @@ int ImportRegister(const std::string& location, const std::string& kind, const s
     return 1;
   }
   PrintReport(report.value(), std::cout);
+  if (!dry_run) RaiseDataVersion(*db);  // running servers empty their response caches (app/change_signal.h)
   return 0;
 }
 

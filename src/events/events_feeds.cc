@@ -72,9 +72,12 @@ class FeedCache {
 }  // namespace
 
 void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo, const Clock& clock) {
-  // Not in the server's response cache: the default window follows the clock (the ICS keeps its own bodies per
-  // day and data, below).
+  // The ICS in the server's response cache: its default window moves once a day, and every server empties its cache
+  // at midnight and after any change (app/change_signal.h). It also keeps its own bodies per day and data (below),
+  // for the first request after the cache was emptied by a change elsewhere. RSS is cheap and its window follows
+  // the clock.
   http::RouteOptions by_day{.permission = "public"};
+  http::RouteOptions cached_by_day{.cacheable = true, .permission = "public"};
 
   auto feeds = std::make_shared<FeedCache>();
   router.Add(Method::kGet, "/agenda.ics", [repo, &clock, feeds](Request& request) {
@@ -105,7 +108,7 @@ void AddEventFeedRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
     std::string body = WriteCalendar(published, places, info);
     feeds->Store(key, fingerprint, body);
     return respond(std::move(body));
-  }, by_day);
+  }, cached_by_day);
 
   router.Add(Method::kGet, "/agenda.rss", [repo, &clock](Request& request) {
     auto places = repo->Venues();

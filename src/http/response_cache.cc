@@ -15,7 +15,7 @@ std::shared_ptr<const Wire> ResponseCache::Find(std::string_view target) const {
 
 void ResponseCache::Store(std::string_view target, std::shared_ptr<const Wire> wire, std::uint64_t generation) {
   std::size_t bytes = target.size() + wire->head.size() + wire->body.size();
-  if (bytes > max_bytes_ / 16) return;
+  if (bytes > max_bytes_ / 8) return;
   std::string key(target);
   decltype(entries_) dropped;  // freed after the lock is released
   std::shared_ptr<const Wire> replaced;

@@ -59,8 +59,10 @@ TEST(ResponseCacheTest, StartsOverWhenFull) {
 
 TEST(ResponseCacheTest, BoundsBytesAndSkipsHugeResponses) {
   ResponseCache cache(/*max_entries=*/100, /*max_bytes=*/16 * 1000);
-  cache.Store("/huge", MakeWire(std::string(1001, 'x')), cache.generation());
+  cache.Store("/huge", MakeWire(std::string(2001, 'x')), cache.generation());
   EXPECT_EQ(cache.Find("/huge"), nullptr);
+  cache.Store("/large", MakeWire(std::string(1900, 'x')), cache.generation());
+  EXPECT_NE(cache.Find("/large"), nullptr);
   for (int i = 0; i < 40; ++i)
     cache.Store("/" + std::to_string(i), MakeWire(std::string(800, 'x')), cache.generation());
   EXPECT_LT(cache.size(), 40u);

@@ -36,12 +36,14 @@ std::vector<Instant> SeriesStarts(const EventRecord& event, Instant from, Instan
     icalrecurrencetype rule = icalrecurrencetype_from_string(event.rrule.c_str());
     if (rule.freq == ICAL_NO_RECURRENCE) return {};
     LocalTime local_start = ToAmsterdam(event.start);
-    Iterator it(icalrecur_iterator_new(rule, ical::FromLocal(local_start)));
+    // An all-day series starts on a DATE (as DTSTART;VALUE=DATE in the feed), so that an UNTIL given as a date
+    // (RFC 5545: the same value type as DTSTART) includes its own day.
+    Iterator it(icalrecur_iterator_new(rule, ical::FromLocal(local_start, event.all_day)));
     if (it.it == nullptr) return {};
     // Without COUNT libical can jump ahead, which keeps an unbounded daily rule from 2019 cheap in 2030. A day's
     // margin covers the offset between wall-clock and UTC.
     if (rule.count == 0 && from > event.start + days{2}) {
-      icalrecur_iterator_set_start(it.it, ical::FromLocal(ToAmsterdam(from) - days{1}));
+      icalrecur_iterator_set_start(it.it, ical::FromLocal(ToAmsterdam(from) - days{1}, event.all_day));
     }
     for (std::size_t steps = 0; steps < cap * 4 + 1000; ++steps) {
       icaltimetype next = icalrecur_iterator_next(it.it);
@@ -101,19 +103,29 @@ std::vector<Occurrence> Expand(const EventRecord& event, Instant from, Instant t
   std::vector<Occurrence> result;
   if (to <= from || event.end < event.start) return result;
   const seconds duration = event.end - event.start;
+  // An all-day event lasts whole Amsterdam days, not a number of seconds: from local midnight to local midnight,
+  // so 23 hours on the day of the March change and 25 on that of October (the feed says DTSTART;VALUE=DATE).
+  const seconds local_span = ToAmsterdam(event.end) - ToAmsterdam(event.start);
+  auto end_of = [&](Instant start) {
+    return event.all_day ? FromAmsterdam(ToAmsterdam(start) + local_span) : start + duration;
+  };
+  // EXDATE and RECURRENCE-ID of an all-day event are dates in the feed: they match the occurrence of that day.
+  auto same = [&](Instant a, Instant b) {
+    return event.all_day ? floor<days>(ToAmsterdam(a)) == floor<days>(ToAmsterdam(b)) : a == b;
+  };
   // A moved occurrence may land in the range from outside it: look a month either side for the series.
   const Instant look_from = from - duration - days{31};
   const Instant look_until = to + days{31};
   for (Instant rid : SeriesStarts(event, look_from, look_until, limit + 64)) {
-    if (std::find(event.exdates.begin(), event.exdates.end(), rid) != event.exdates.end()) continue;
-    Occurrence o{rid, rid, rid + duration, false, false};
+    if (std::any_of(event.exdates.begin(), event.exdates.end(), [&](Instant ex) { return same(ex, rid); })) continue;
+    Occurrence o{rid, rid, end_of(rid), false, false};
     for (const OccurrenceChange& change : event.changes) {
-      if (change.recurrence_id != rid) continue;
+      if (!same(change.recurrence_id, rid)) continue;
       o.changed = true;
       o.cancelled = change.cancelled;
       if (change.start) o.start = *change.start;
       if (change.end) o.end = *change.end;
-      else if (change.start) o.end = *change.start + duration;
+      else if (change.start) o.end = end_of(*change.start);
     }
     if (o.start < to && (o.end > from || (o.end == o.start && o.start >= from))) result.push_back(o);
   }

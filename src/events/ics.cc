@@ -250,9 +250,12 @@ Result<std::vector<EventRecord>> ParseCalendar(std::string_view text) {
       end = InstantOf(cal.get(), dtend, icalproperty_get_dtend(dtend));
     } else if (icalcomponent_get_first_property(c, ICAL_DURATION_PROPERTY)) {
       icaldurationtype d = icalcomponent_get_duration(c);
-      end = ReadTime{start->instant + seconds{icaldurationtype_as_int(d)}, false};
+      seconds length{icaldurationtype_as_int(d)};
+      // After a DATE, DURATION:P1D is a day of the calendar (23 or 25 hours on a change day), not 86,400 s.
+      end = ReadTime{start->is_date ? FromAmsterdam(ToAmsterdam(start->instant) + length) : start->instant + length, false};
     }
-    if (!end) end = ReadTime{start->instant + (start->is_date ? seconds{days{1}} : seconds{0}), false};
+    // A DATE without DTEND or DURATION lasts its day (RFC 5545 §3.6.1): until the next local midnight.
+    if (!end) end = ReadTime{start->is_date ? FromAmsterdam(ToAmsterdam(start->instant) + days{1}) : start->instant, false};
     bool cancelled = icalcomponent_get_status(c) == ICAL_STATUS_CANCELLED;
 
     if (icalproperty* rid = icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY)) {

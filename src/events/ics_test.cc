@@ -87,6 +87,51 @@ TEST(ParseCalendar, OtherZonesUtcAndFloatingTimes) {
   EXPECT_EQ(events[3].end, Utc("2026-04-27T22:00:00Z"));
 }
 
+TEST(WriteCalendar, AllDayEventsAreDatesWithoutZoneAndReadBackAsWholeDays) {
+  // Weekends around the March change (28 March 2027), all day; one EXDATE, one cancelled day.
+  EventRecord e = Market();
+  e.all_day = true;
+  e.start = Utc("2027-03-12T23:00:00Z");  // Saturday 13 March, 00:00 CET
+  e.end = Utc("2027-03-13T23:00:00Z");
+  e.rrule = "FREQ=WEEKLY;BYDAY=SA,SU;UNTIL=20270418";
+  e.exdates = {Utc("2027-04-02T22:00:00Z")};                                          // Saturday 3 April, CEST
+  e.changes = {{Utc("2027-03-26T23:00:00Z"), true, std::nullopt, std::nullopt}};  // Saturday 27 March
+  std::string ics = WriteCalendar({e}, kPlaces, {});
+  for (const char* needle : {"DTSTART;VALUE=DATE:20270313\r\n", "DTEND;VALUE=DATE:20270314\r\n",
+                             "EXDATE;VALUE=DATE:20270403\r\n", "RECURRENCE-ID;VALUE=DATE:20270327\r\n",
+                             "UNTIL=20270418"}) {
+    EXPECT_NE(ics.find(needle), std::string::npos) << needle << "\n" << ics;
+  }
+  EXPECT_EQ(ics.find("VALUE=DATE-TIME"), std::string::npos) << ics;
+  EXPECT_EQ(ics.find("UNTIL=20270418T"), std::string::npos) << ics;
+  auto parsed = ParseCalendar(ics);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const EventRecord& back = parsed.value()[0];
+  EXPECT_TRUE(back.all_day);
+  EXPECT_EQ(back.start, e.start);
+  EXPECT_EQ(back.end, e.end);
+  EXPECT_EQ(back.exdates, e.exdates);
+  ASSERT_EQ(back.changes.size(), 1u);
+  EXPECT_EQ(back.changes[0].recurrence_id, e.changes[0].recurrence_id);
+  auto occurrences = Expand(back, Utc("2027-03-01T00:00:00Z"), Utc("2027-05-01T00:00:00Z"));
+  ASSERT_EQ(occurrences.size(), 11u);
+  EXPECT_EQ(FormatAmsterdamIso(occurrences[5].start), "2027-03-28T00:00:00+01:00");
+  EXPECT_EQ(FormatAmsterdamIso(occurrences[5].end), "2027-03-29T00:00:00+02:00");
+}
+
+TEST(ParseCalendar, ADateWithoutDtendLastsItsDayAlsoOnAChangeDay) {
+  auto parsed = ParseCalendar(
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+      "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20270328\r\nSUMMARY:Lentedag\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20271030\r\nDURATION:P2D\r\nSUMMARY:Herfst\r\nEND:VEVENT\r\n"
+      "END:VCALENDAR\r\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  const auto& events = parsed.value();
+  EXPECT_EQ(FormatAmsterdamIso(events[0].end), "2027-03-29T00:00:00+02:00") << "23 hours";
+  EXPECT_EQ(FormatAmsterdamIso(events[1].start), "2027-10-30T00:00:00+02:00");
+  EXPECT_EQ(FormatAmsterdamIso(events[1].end), "2027-11-01T00:00:00+01:00") << "49 hours";
+}
+
 TEST(ParseCalendar, RefusesWhatIsNoCalendar) {
   auto not_ics = ParseCalendar("naam;datum\nMarkt;2026-03-21\n");
   ASSERT_FALSE(not_ics.ok());

@@ -165,6 +165,19 @@ Result<EventRecord> ValidateEvent(const EventInput& in, const std::vector<std::i
     e.end = *in.end;
   }
   e.all_day = in.all_day;
+  // An all-day event is whole Amsterdam days, as the feed writes it (DTSTART;VALUE=DATE, DTEND the day after
+  // the last): the start goes back to its local midnight, the end on to the next one (at least a day on), and
+  // every EXDATE and RDATE to the midnight of its day. Else 10:00-18:00 would be DTSTART = DTEND in the feed.
+  auto midnight = [](Instant t) { return FromAmsterdam(floor<days>(ToAmsterdam(t))); };
+  std::vector<Instant> exdates = in.exdates, rdates = in.rdates;
+  if (e.all_day && in.start && in.end && *in.end > *in.start) {
+    local_days first = floor<days>(ToAmsterdam(*in.start));
+    local_days after = std::max(ceil<days>(ToAmsterdam(*in.end)), first + days{1});
+    e.start = FromAmsterdam(first);
+    e.end = FromAmsterdam(after);
+    for (Instant& t : exdates) t = midnight(t);
+    for (Instant& t : rdates) t = midnight(t);
+  }
 
   e.rrule = text::Trim(in.rrule);
   if (e.rrule.starts_with("RRULE:")) e.rrule.erase(0, 6);
@@ -177,8 +190,8 @@ Result<EventRecord> ValidateEvent(const EventInput& in, const std::vector<std::i
   if (in.exdates.size() > 1000 || in.rdates.size() > 1000) {
     errors.push_back({"exdates", "Te veel uitzonderingen of extra data (hoogstens 1000)."});
   }
-  e.exdates = in.exdates;
-  e.rdates = in.rdates;
+  e.exdates = std::move(exdates);
+  e.rdates = std::move(rdates);
 
   e.category = in.category.empty() ? "overig" : in.category;
   if (!OneOf(kCategories, e.category)) {

@@ -85,6 +85,37 @@ TEST(ValidateEvent, RegionalEventsNeedNoVenue) {
   EXPECT_TRUE(ValidateEvent(in, {1}, true).ok());
 }
 
+TEST(ValidateEvent, AnAllDayEventIsWholeAmsterdamDays) {
+  EventInput in = Valid();
+  in.all_day = true;
+  in.rrule = "FREQ=WEEKLY;BYDAY=SA,SU;COUNT=4";
+  in.start = Utc("2027-03-27T09:00:00Z");  // Saturday 27 March 10:00 CET
+  in.end = Utc("2027-03-28T15:00:00Z");    // Sunday 28 March 17:00 CEST (the change day)
+  in.exdates = {Utc("2027-04-03T10:00:00Z")};
+  auto e = ValidateEvent(in, {1}, false);
+  ASSERT_TRUE(e.ok()) << e.error().message;
+  EXPECT_EQ(FormatAmsterdamIso(e.value().start), "2027-03-27T00:00:00+01:00");
+  EXPECT_EQ(FormatAmsterdamIso(e.value().end), "2027-03-29T00:00:00+02:00");
+  ASSERT_EQ(e.value().exdates.size(), 1u);
+  EXPECT_EQ(FormatAmsterdamIso(e.value().exdates[0]), "2027-04-03T00:00:00+02:00");
+  // Within one day: that day, never DTEND = DTSTART; midnight to midnight stays as it is.
+  in.start = Utc("2027-03-28T08:00:00Z");
+  in.end = Utc("2027-03-28T16:00:00Z");
+  EXPECT_EQ(FormatAmsterdamIso(ValidateEvent(in, {1}, false).value().end), "2027-03-29T00:00:00+02:00");
+  in.start = Utc("2027-03-27T23:00:00Z");
+  in.end = Utc("2027-03-28T22:00:00Z");
+  EXPECT_EQ(ValidateEvent(in, {1}, false).value().start, Utc("2027-03-27T23:00:00Z"));
+  EXPECT_EQ(ValidateEvent(in, {1}, false).value().end, Utc("2027-03-28T22:00:00Z"));
+  // Timed events keep their times; an end before the start is still refused.
+  in.all_day = false;
+  in.start = Utc("2027-03-28T08:00:00Z");
+  in.end = Utc("2027-03-28T16:00:00Z");
+  EXPECT_EQ(ValidateEvent(in, {1}, false).value().end, Utc("2027-03-28T16:00:00Z"));
+  in.all_day = true;
+  in.end = Utc("2027-03-28T07:00:00Z");
+  EXPECT_FALSE(ValidateEvent(in, {1}, false).ok());
+}
+
 TEST(DefaultClass, LateEndOnAThursdayIsNoAEvent) {
   // Thursday 5 November 2026, 20:00-23:00 local: past 22:30.
   EXPECT_EQ(DefaultClass(Utc("2026-11-05T19:00:00Z"), Utc("2026-11-05T22:00:00Z"), 100), EventClass::kB);

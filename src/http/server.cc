@@ -96,9 +96,11 @@ using ControlAwaitable = asio::awaitable<T, ControlExecutor>;
 
 constexpr std::size_t kReadChunk = 16 * 1024;
 // After an error answer the client may still be sending; read and drop that for a while before closing, or the
-// kernel answers its data with a reset that can destroy our answer before the client reads it.
-constexpr std::chrono::seconds kLingerTime{2};
-constexpr std::size_t kLingerBytes = 1024 * 1024;
+// kernel answers its data with a reset that can destroy our answer before the client reads it. Bounded by time and
+// bytes; the bytes cover a client that sends several times the body limit (a 2 MB body to a 1 MB limit left a few
+// hundred bytes unread with a 1 MB bound, and the reset then lost the 413 now and then).
+constexpr std::chrono::seconds kLingerTime{3};
+constexpr std::size_t kLingerBytes = 16 * 1024 * 1024;
 constexpr std::chrono::milliseconds kAcceptRetryDelay{50};
 
 const asio::use_awaitable_t<Executor> kAwait;

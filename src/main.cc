@@ -195,6 +195,18 @@ int main(int argc, char** argv) {
     command->add_option("--data-dir", data_dir, "Map van de standaarddatabase")->envname("STADSHART_DATA_DIR");
   }
 
+  // copy: a city's data from SQLite into a new (PostgreSQL) database, verified (docs/postgres.md).
+  std::string copy_from, copy_to;
+  auto* copy_cmd = app.add_subcommand(
+      "copy", "Alle gegevens van een SQLite-database overzetten naar een nieuwe database (meestal PostgreSQL), in "
+              "één transactie, gecontroleerd met aantallen en controlesommen per tabel; weigert een doel met eigen "
+              "gegevens");
+  copy_cmd->add_option("--from", copy_from, "De bron: SQLite-bestand (of sqlite:PAD); wordt alleen gelezen")->required();
+  copy_cmd->add_option("--to", copy_to,
+                       "Het doel: PostgreSQL-URL (postgresql://gebruiker:wachtwoord@host:poort/db) of SQLite-bestand; "
+                       "wordt gemigreerd en mag niets anders bevatten dan een pas gemigreerde database")
+      ->required();
+
   // hours: the opening-hours engine without a database (contract in src/hours/cli.h).
   std::string hours_expression;
   stadshart::hours::cli::IntervalsArgs intervals;
@@ -235,6 +247,7 @@ int main(int argc, char** argv) {
     serve.db = DefaultDb(serve.db, data_dir);
     return stadshart::app::Serve(serve);
   }
+  if (copy_cmd->parsed()) return stadshart::app::Copy(copy_from, copy_to);
   db = DefaultDb(db, data_dir);
   if (migrate_cmd->parsed()) return stadshart::app::Migrate(db);
   if (seed_cmd->parsed() && synthetic) return stadshart::app::SeedSynthetic(db, synthetic_units, synthetic_seed);

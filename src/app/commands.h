@@ -57,4 +57,9 @@ int UserLink(const std::string& db, const std::string& email, const std::vector<
 int TokenCreate(const std::string& db, const std::string& email, const std::string& scope, const std::string& name);
 int TokenRevoke(const std::string& db, long long id);
 
+// Copies a SQLite database (not migrated, never written) into another database, normally a new PostgreSQL one,
+// verified per table by row count and checksum (storage/copy.h). Prints a line per table and a summary; on a
+// refusal or failure a Dutch message on stderr, nothing copied, and 1.
+int Copy(const std::string& from, const std::string& to);
+
 }  // namespace stadshart::app

@@ -159,6 +159,9 @@ Result<User> SqliteAccountsRepository::UpdateUser(std::int64_t id, const UserEdi
       return Error::Conflict("Iemand anders heeft deze gebruiker intussen gewijzigd; er is niets opgeslagen.");
     }
     c.Prepare(kUpdateUser).Bind(1, name).Bind(2, RoleCode(edit.role)).Bind(3, edit.active).Bind(4, now).Bind(5, id).Bind(6, expected_version).Run();
+    if (c.Changes() == 0) {  // changed by another transaction after the check above (PostgreSQL's READ COMMITTED)
+      return Error::Conflict("Iemand anders heeft deze gebruiker intussen gewijzigd; er is niets opgeslagen.");
+    }
     if (!edit.active) c.Prepare(kEndSessionsOf).Bind(1, id).Bind(2, "").Run();
     User after = *LoadUser(c, kUserById, id);
     audit::Record(c, actor, now, "user", std::to_string(id), "update", UserJson(*before), UserJson(after));

@@ -275,6 +275,10 @@ Result<Place> SqliteEventsRepository::UpdateVenue(std::int64_t id, const Place& 
         .Bind(5, id)
         .Bind(6, expected_version)
         .Run();
+    // Changed by another transaction after the check above (PostgreSQL's READ COMMITTED): nothing is written.
+    if (c.Changes() == 0) {
+      return Error::Conflict("Iemand anders heeft deze locatie intussen gewijzigd. Er is niets opgeslagen.");
+    }
     auto again = c.Prepare(kVenue);
     again.Bind(1, id);
     again.Step();
@@ -361,6 +365,9 @@ Result<EventRecord> SqliteEventsRepository::Update(std::int64_t id, const EventR
         .Bind(22, id)
         .Bind(23, expected_version)
         .Run();
+    if (c.Changes() == 0) {  // changed by another transaction after the check above
+      return Error::Conflict("Iemand anders heeft dit evenement intussen gewijzigd. Er is niets opgeslagen.");
+    }
     WriteChanges(c, id, e.changes);
     auto after = Load(c, kEvent, id);
     audit::Record(c, actor, now, "event", std::to_string(id), "update", ToJson(*before).dump(), ToJson(*after).dump());

@@ -325,6 +325,11 @@ Result<Action> SqlitePlanRepository::UpdateAction(std::int64_t id, const ActionE
         .Bind(6, id)
         .Bind(7, expected_version)
         .Run();
+    // Another transaction may have raised the version after the check above (PostgreSQL's READ COMMITTED: the
+    // UPDATE waited for its row lock and then found no row of that version); then nothing is written.
+    if (c.Changes() == 0) {
+      return Error::Conflict("Iemand anders heeft deze actie intussen gewijzigd; uw wijziging is niet opgeslagen.");
+    }
     if (edit.owners) WriteOwners(c, id, *edit.owners);
     auto stored = LoadAction(c, id);
     audit::Record(c, actor, now, "action", std::to_string(id), "update", ToJson(*current).dump(), ToJson(*stored).dump());
@@ -355,6 +360,10 @@ Result<ProgressUpdate> SqlitePlanRepository::AddUpdate(std::int64_t action_id, c
           .Bind(6, action_id)
           .Bind(7, current->version)
           .Run();
+      if (c.Changes() == 0) {  // changed by another transaction since it was read (see UpdateAction)
+        return Error::Conflict("Iemand anders heeft deze actie intussen gewijzigd; de status is niet aangepast en "
+                               "het bericht is niet opgeslagen.");
+      }
     }
     std::optional<std::string> status;
     if (update.status) status = std::string(StatusCode(*update.status));

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <optional>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "common/resources.h"
@@ -100,6 +103,32 @@ TEST_F(PlanRepositoryTest, AStaleVersionIsAConflictAndChangesNothing) {
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.error().kind, ErrorKind::kConflict);
   EXPECT_EQ(repo_->GetAction(a.id)->title, "Eerste wijziging");
+}
+
+// Two app servers edit one action at the same moment (PostgreSQL, READ COMMITTED): both read version v, the second
+// UPDATE waits for the first's row lock and then finds no row of version v. That edit is a conflict that writes
+// nothing, not a success that answers the other's state (tests/http/multi_instance.test.mjs through HTTP).
+TEST_F(PlanRepositoryTest, AnEditWhoseVersionChangesWhileItWaitsForTheRowIsAConflict) {
+  if (!storage::TestOnPostgres()) GTEST_SKIP() << "needs PostgreSQL: SQLite's BEGIN IMMEDIATE serializes writers";
+  Action a = FirstAction(2019);
+  auto other = storage::PgConnection::Open(location_);
+  other->Exec("BEGIN");
+  other->Exec("UPDATE actions SET title = 'Van de ander', version = version + 1 WHERE id = " + std::to_string(a.id));
+  ActionEdit edit;
+  edit.title = "Van mij";
+  edit.owners = std::vector<std::string>{"alleen ik"};
+  std::optional<Result<Action>> result;
+  std::thread mine([&] { result = repo_->UpdateAction(a.id, edit, a.version, kActor); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // it has read version v and waits for the row
+  other->Exec("COMMIT");
+  mine.join();
+  ASSERT_TRUE(result.has_value());
+  ASSERT_FALSE(result->ok()) << "answered " << result->value().title;
+  EXPECT_EQ(result->error().kind, ErrorKind::kConflict);
+  Action stored = *repo_->GetAction(a.id);
+  EXPECT_EQ(stored.title, "Van de ander");
+  EXPECT_EQ(stored.version, a.version + 1);
+  EXPECT_EQ(stored.owners, a.owners) << "nothing of the losing edit is written";
 }
 
 TEST_F(PlanRepositoryTest, UnknownActionIsNotFound) {

@@ -8,6 +8,14 @@ namespace {
 constexpr const char* kRaise = "UPDATE data_version SET generation = generation + 1 WHERE \"only\" = 1";
 constexpr const char* kRead = "SELECT generation FROM data_version WHERE \"only\" = 1";
 
+std::optional<std::int64_t> TryRead(storage::Database& db) {
+  try {
+    return ReadDataVersion(db);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 bool RaiseDataVersion(storage::Database& db) {
@@ -28,7 +36,12 @@ std::int64_t ReadDataVersion(storage::Database& db) {
 
 DataVersionWatcher::DataVersionWatcher(storage::Database& db, std::chrono::milliseconds interval,
                                        std::function<std::string()> day, std::function<void()> on_change)
-    : db_(db), interval_(interval), day_(std::move(day)), on_change_(std::move(on_change)), thread_([this] { Run(); }) {}
+    : db_(db),
+      interval_(interval),
+      day_(std::move(day)),
+      on_change_(std::move(on_change)),
+      initial_(TryRead(db)),
+      thread_([this] { Run(); }) {}
 
 DataVersionWatcher::~DataVersionWatcher() {
   {
@@ -40,7 +53,7 @@ DataVersionWatcher::~DataVersionWatcher() {
 }
 
 void DataVersionWatcher::Run() {
-  std::optional<std::int64_t> seen;
+  std::optional<std::int64_t> seen = initial_;
   std::string today = day_();
   std::unique_lock lock(mutex_);
   while (!stop_.wait_for(lock, interval_, [this] { return stopping_; })) {
@@ -51,7 +64,9 @@ void DataVersionWatcher::Run() {
     }
     try {
       std::int64_t now = ReadDataVersion(db_);
-      if (seen && *seen != now) on_change_();
+      // Also on the first successful read when the database was unreachable at the start: whatever was cached
+      // meanwhile may predate a change.
+      if (!seen || *seen != now) on_change_();
       seen = now;
     } catch (const std::exception&) {
       // The database is unreachable for now; a change made meanwhile shows at the next successful poll.

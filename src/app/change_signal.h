@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -41,6 +42,9 @@ class DataVersionWatcher {
   const std::chrono::milliseconds interval_;
   const std::function<std::string()> day_;
   const std::function<void()> on_change_;
+  // The counter when the watcher was made, before the server answers anything: a change made before the first poll
+  // must still empty the cache (empty when the database was unreachable then).
+  const std::optional<std::int64_t> initial_;
   std::mutex mutex_;
   std::condition_variable stop_;
   bool stopping_ = false;  // GUARDED_BY(mutex_)

@@ -40,6 +40,25 @@ TEST(DataVersion, AChangeThroughOneConnectionPoolIsNoticedByAWatcherOnAnother) {
   std::filesystem::remove_all(dir);
 }
 
+// A server that has just started has cached pages before its watcher's first poll; a change made by another server
+// in that first interval must still empty them (the baseline is read when the watcher is made, not at its first poll).
+TEST(DataVersion, AChangeBeforeTheFirstPollIsNoticed) {
+  char templ[] = "/tmp/stadshart-signal-XXXXXX";
+  std::string dir = mkdtemp(templ);
+  std::string location = storage::NewTestDatabase(dir);
+  {
+    auto first = storage::Database::Open({location, 1});
+    auto second = storage::Database::Open({location, 1});
+    std::atomic<int> noticed{0};
+    DataVersionWatcher watcher(*second, 200ms, [] { return std::string("2026-11-29"); }, [&] { ++noticed; });
+    ASSERT_TRUE(RaiseDataVersion(*first));  // well before the first poll
+    for (int i = 0; i < 100 && noticed.load() == 0; ++i) std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(noticed.load(), 1);
+  }
+  storage::DropTestDatabase(location);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(DataVersion, ANewDayEmptiesTheCacheWithoutAnyChange) {
   char templ[] = "/tmp/stadshart-signal-XXXXXX";
   std::string dir = mkdtemp(templ);

@@ -13,6 +13,10 @@ packages=(
 [ "${STADSHART_BENCH:-0}" = 1 ] && packages+=(wrk nginx-light)
 # clang only for scripts/fuzz-hours.sh (libFuzzer), which `make test` runs for a bounded time.
 [ "${STADSHART_FUZZ:-0}" = 1 ] || [ "${STADSHART_TEST:-0}" = 1 ] && packages+=(clang)
+# nginx for tests/http/nginx.test.mjs (deploy/nginx/stadshart.conf in front of two instances), in make test's
+# PostgreSQL pass; the test runs its own nginx on a free port (where systemd runs, Debian also starts its default
+# site on port 80: `systemctl disable --now nginx` if that is unwanted).
+[ "${STADSHART_TEST:-0}" = 1 ] && packages+=(nginx-light)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -96,7 +96,7 @@ Response AnalysisPage(ShopHoursRepository& repo, property::PropertyRepository& r
   auto snapshot = reg.Snapshot();
   if (!selection.zone.empty() && !snapshot->FindZone(selection.zone)) selection.zone.clear();
   Calendar calendar = repo.GetCalendar();
-  auto shops = ActiveShops(*snapshot, repo.All(), ContextFor(calendar), monday);
+  auto shops = ActiveShops(*snapshot, repo.All(), calendar, monday);
   std::vector<WeekGrid> grids, core_grids;
   std::vector<const Shop*> core_shops;
   int without = 0;
@@ -222,7 +222,7 @@ Response SuperSundayPage(ShopHoursRepository& repo, property::PropertyRepository
                       std::string(request.Query("groep").value_or(""))};
   auto snapshot = reg.Snapshot();
   if (!selection.zone.empty() && !snapshot->FindZone(selection.zone)) selection.zone.clear();
-  auto shops = ActiveShops(*snapshot, repo.All(), ContextFor(repo.GetCalendar()), sunday);
+  auto shops = ActiveShops(*snapshot, repo.All(), repo.GetCalendar(), sunday);
   std::vector<DayGrid> grids;
   std::vector<const Shop*> chosen_shops;
   for (const Shop& s : shops) {

@@ -40,7 +40,7 @@ Response OpenNowPage(ShopHoursRepository& repo, property::PropertyRepository& re
   std::string group(request.Query("groep").value_or(""));
   bool all = request.Query("toon").value_or("") == "alle";
   auto snapshot = reg.Snapshot();
-  auto shops = ActiveShops(*snapshot, repo.All(), ContextFor(repo.GetCalendar()), LocalDay(at, Amsterdam()));
+  auto shops = ActiveShops(*snapshot, repo.All(), repo.GetCalendar(), LocalDay(at, Amsterdam()));
   auto rows = OpenAt(shops, at);
   // Outlet group (in Locatus order), then street, then name.
   std::map<int, std::vector<const OpenNowRow*>> by_group;

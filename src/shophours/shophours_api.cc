@@ -128,7 +128,7 @@ void AddShopHoursApiRoutes(http::Router& router, std::shared_ptr<ShopHoursReposi
       at = *parsed;
     }
     auto snapshot = reg.Snapshot();
-    auto shops = ActiveShops(*snapshot, repo->All(), ContextFor(repo->GetCalendar()), LocalDay(at, Amsterdam()));
+    auto shops = ActiveShops(*snapshot, repo->All(), repo->GetCalendar(), LocalDay(at, Amsterdam()));
     json businesses = json::array();
     for (const OpenNowRow& row : OpenAt(shops, at)) {
       const Shop& s = *row.shop;
@@ -141,7 +141,7 @@ void AddShopHoursApiRoutes(http::Router& router, std::shared_ptr<ShopHoursReposi
                             {"group_label", info.label},
                             {"open", row.state.state == hours::RuleState::kOpen},
                             {"unknown", row.state.state == hours::RuleState::kUnknown},
-                            {"has_hours", s.evaluator.has_value()},
+                            {"has_hours", s.evaluator != nullptr},
                             {"next_change", row.next ? json(IsoLocal(*row.next, Amsterdam())) : json(nullptr)},
                             {"next_change_text", row.next_text},
                             {"comment", row.state.comment ? json(*row.state.comment) : json(nullptr)}});
@@ -207,7 +207,7 @@ void AddShopHoursApiRoutes(http::Router& router, std::shared_ptr<ShopHoursReposi
     }
     Selection selection{std::string(request.Query("zone").value_or("")), std::string(request.Query("group").value_or(""))};
     auto snapshot = reg.Snapshot();
-    auto shops = ActiveShops(*snapshot, repo->All(), ContextFor(repo->GetCalendar()), monday);
+    auto shops = ActiveShops(*snapshot, repo->All(), repo->GetCalendar(), monday);
     std::vector<WeekGrid> grids;
     for (const Shop& s : shops) {
       if (s.evaluator && Selected(s, selection)) grids.push_back(GridOfWeek(*s.evaluator, monday, Amsterdam()));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,16 +19,21 @@ struct Shop {
   const property::Business* business = nullptr;
   const property::Unit* unit = nullptr;  // the ground-floor unit it uses that day (else any), for street and zone
   BusinessHours hours;                   // version 0: none stored
-  std::optional<hours::Evaluator> evaluator;  // absent without hours (or when they no longer parse)
+  // Absent without hours (or when they no longer parse). Shared: shops with the same hours and calendar share one
+  // compiled evaluator, kept between requests (see ActiveShops).
+  std::shared_ptr<const hours::Evaluator> evaluator;
 
   std::string Street() const { return unit ? unit->street : ""; }
   std::string Zone() const { return unit ? unit->zone : ""; }
   bool Retail() const;
 };
 
-// Businesses in use of a unit on `day`, by name. `hours` in any order.
+// Businesses in use of a unit on `day`, by name. `hours` in any order. Each business's hours are evaluated with the
+// calendar's context. Compiling an evaluator costs 5-8 µs and most of a page's time when done for every shop on
+// every request, so compiled evaluators are kept in a bounded process-wide cache keyed by expression and calendar
+// (thread-safe; a changed calendar or expression is a new key).
 std::vector<Shop> ActiveShops(const property::Register& reg, const std::vector<BusinessHours>& hours,
-                              const hours::EvaluationContext& context, Day day);
+                              const Calendar& calendar, Day day);
 
 // The state of each shop at an instant and its next change (looking 8 days ahead), in the order of `shops`. A
 // shop without hours is unknown, without a next change.

@@ -225,4 +225,28 @@ Result<EventRecord> ValidateEvent(const EventInput& in, const std::vector<std::i
   return e;
 }
 
+EventInput InputOf(const EventRecord& e) {
+  EventInput in;
+  in.title = e.title;
+  in.description = e.description;
+  in.organiser = e.organiser;
+  in.rrule = e.rrule;
+  in.category = e.category;
+  in.audience = e.audience;
+  in.location = e.location;
+  in.venue_id = e.venue_id;
+  in.start = e.start;
+  in.end = e.end;
+  in.all_day = e.all_day;
+  in.exdates = e.exdates;
+  in.rdates = e.rdates;
+  in.expected_visitors = e.expected_visitors;
+  in.amplified_sound = e.amplified_sound;
+  in.event_class = e.event_class;
+  in.is_public = e.is_public;
+  in.status = e.status;
+  in.city_dressing = e.city_dressing;
+  return in;
+}
+
 }  // namespace stadshart::events

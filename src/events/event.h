@@ -102,6 +102,10 @@ struct EventInput {
 // RRULE libical accepts, a known category and audience, a venue among `venue_ids` unless regional.
 Result<EventRecord> ValidateEvent(const EventInput& input, const std::vector<std::int64_t>& venue_ids, bool regional);
 
+// The input that stores `event` again as it is (its class and status kept, not derived): the base a partial
+// change (PATCH, the edit form) is applied over. Occurrence changes are not part of the input.
+EventInput InputOf(const EventRecord& event);
+
 // Assen's default class for an event (product.md §6): A when it has at most 200 visitors, one day and ends by
 // 22:30 (Mon-Thu) or 24:00 (Fri-Sun); C above 5,000 expected visitors; B otherwise.
 EventClass DefaultClass(Instant start, Instant end, int expected_visitors, const AssenRules& rules = {});

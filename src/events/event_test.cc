@@ -123,5 +123,24 @@ TEST(DefaultClass, LateEndOnAThursdayIsNoAEvent) {
   EXPECT_EQ(DefaultClass(Utc("2026-11-06T19:00:00Z"), Utc("2026-11-06T22:00:00Z"), 100), EventClass::kA);
 }
 
+TEST(InputOf, StoresTheEventAgainUnchangedKeepingItsDeclaredClassAndStatus) {
+  EventInput in = Valid();
+  in.event_class = EventClass::kB;  // declared, not what the A-criteria would derive
+  in.status = Status::kApproved;
+  in.is_public = false;
+  in.all_day = true;
+  in.rrule = "FREQ=WEEKLY;COUNT=3";
+  in.exdates = {Utc("2026-11-28T12:00:00Z")};
+  auto first = ValidateEvent(in, {1}, false);
+  ASSERT_TRUE(first.ok());
+  auto again = ValidateEvent(InputOf(first.value()), {1}, false);
+  ASSERT_TRUE(again.ok());
+  const EventRecord &a = first.value(), &b = again.value();
+  EXPECT_EQ(b.event_class, EventClass::kB);
+  EXPECT_EQ(b.status, Status::kApproved);
+  EXPECT_EQ(std::tie(a.title, a.start, a.end, a.all_day, a.rrule, a.exdates, a.is_public, a.venue_id, a.audience),
+            std::tie(b.title, b.start, b.end, b.all_day, b.rrule, b.exdates, b.is_public, b.venue_id, b.audience));
+}
+
 }  // namespace
 }  // namespace stadshart::events

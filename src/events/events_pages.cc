@@ -1,11 +1,13 @@
 // The agenda's pages: /agenda (upcoming, filters), /agenda/maand, /agenda/{id} (with schema.org JSON-LD),
-// /agenda/indienen (organisers submit; CSRF, post/redirect/get), /agenda/coordinatie (year planner per venue and
+// /agenda/indienen (organisers submit; CSRF, post/redirect/get), /agenda/{id}/bewerken (the same form for the
+// organiser's own event or a moderator's; versioned), /agenda/coordinatie (year planner per venue and
 // week with the clashes) and /agenda/widget (the only page that may be framed, for entrepreneurs' websites).
 #include <date/date.h>
 
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <variant>
 
 #include "accounts/request_auth.h"
 #include "common/text.h"
@@ -14,6 +16,7 @@
 #include "events/events_routes.h"
 #include "events/ics.h"
 #include "events/multipart.h"
+#include "web/api.h"
 #include "web/csrf.h"
 #include "web/page.h"
 #include "web/render.h"
@@ -281,14 +284,23 @@ Response MonthPage(EventsRepository& repo, const Clock& clock, const Request& re
   return web::RenderPage(request, {"Agenda " + label, "/agenda", {{"/agenda", "Agenda"}}}, "events_month", view);
 }
 
-Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request,
-                   const std::string& conflict = "", int status = 200) {
+// The event of /agenda/{id} when the request may see it: published, or the submitter's own, or a moderator.
+std::optional<EventRecord> VisibleEvent(EventsRepository& repo, const Request& request) {
   long long id = 0;
   std::optional<EventRecord> e;
   if (text::ParseInt(request.Param("id"), id) && id > 0) e = repo.Get(id);
-  if (!e || !(IsPublished(*e) || MayEdit(request, *e))) {
-    return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement staat niet (meer) in de agenda.");
-  }
+  if (e && !(IsPublished(*e) || MayEdit(request, *e))) e.reset();
+  return e;
+}
+
+Response NotInAgenda(const Request& request) {
+  return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement staat niet (meer) in de agenda.");
+}
+
+Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request,
+                   const std::string& conflict = "", int status = 200) {
+  std::optional<EventRecord> e = VisibleEvent(repo, request);
+  if (!e) return NotInAgenda(request);
   auto places = repo.Venues();
   const Place* place = FindPlace(places, e->venue_id);
   Instant now = clock.Now();
@@ -330,6 +342,9 @@ Response EventPage(EventsRepository& repo, const Clock& clock, const Request& re
                {"has_clashes", !clashes.empty()},
                {"clashes", std::move(clashes)},
                {"submitted", request.Query("ingediend").has_value()},
+               {"edited", request.Query("gewijzigd").has_value()},
+               {"edit_url", MayEdit(request, *e) && !e->regional ? json("/agenda/" + std::to_string(e->id) + "/bewerken")
+                                                                 : json(false)},
                {"jsonld", ScriptSafe(JsonLd(*e, shown, place, url))}};
   if (accounts::Can(request, "events.moderate")) {
     json statuses = json::array();
@@ -347,58 +362,50 @@ Response EventPage(EventsRepository& repo, const Clock& clock, const Request& re
   return web::RenderPage(request, {e->title, "/agenda", {{"/agenda", "Agenda"}}, status}, "events_event", view);
 }
 
-struct SubmitForm {
+// The fields of the submission and edit form (templates/events_submit.mustache) as typed or prefilled.
+struct EventForm {
   std::string title, description, venue_id, start, end, rrule, category = "overig", audience = "iedereen",
       expected_visitors = "0";
-  bool amplified_sound = false;
+  bool all_day = false, amplified_sound = false, is_public = true;
 };
 
-Response SubmitPage(EventsRepository& repo, const Request& request, const SubmitForm& form,
-                    const std::vector<FieldError>& errors, int status) {
-  auto places = repo.Venues();
-  json view = {{"csrf", web::CsrfFor(request).value},
-               {"form", {{"title", form.title}, {"description", form.description}, {"start", form.start},
-                         {"end", form.end}, {"rrule", form.rrule}, {"expected_visitors", form.expected_visitors},
-                         {"amplified_sound", form.amplified_sound}}},
-               {"venues", Options(VenueOptions(places, false), form.venue_id)},
-               {"categories", Options(CategoryOptions(false), form.category)},
-               {"audiences", Options(AudienceOptions(false), form.audience)},
-               {"has_errors", !errors.empty()},
-               {"errors", json::array()}};
-  for (const FieldError& error : errors) {
-    std::string field = error.field == "expected_visitors" ? "expected_visitors" : error.field;
-    view["errors"].push_back({{"field", field}, {"message", error.message}});
-    std::string key = error.field == "venue_id" ? "venue_error"
-                      : error.field == "expected_visitors" ? "visitors_error"
-                                                           : error.field + "_error";
-    view[key] = {{"message", error.message}};
-  }
-  return web::RenderPage(request, {"Evenement aanmelden", "/agenda", {{"/agenda", "Agenda"}}, status},
-                         "events_submit", view);
+// "2026-12-06T12:00", Amsterdam wall-clock, as <input type="datetime-local"> takes it.
+std::string LocalInput(Instant t) {
+  return date::format("%Y-%m-%dT%H:%M", date::local_seconds{floor<seconds>(ToAmsterdam(t)).time_since_epoch()});
 }
 
-Response Submit(EventsRepository& repo, const Request& request) {
-  http::Fields fields = request.Form();
-  if (!web::CsrfValid(request, fields)) {
-    return web::MessagePage(request, 403, "Formulier verlopen",
-                            "Het formulier is verlopen of kwam niet van deze site. Er is niets opgeslagen; probeer het opnieuw.");
-  }
-  SubmitForm form{http::FieldValue(fields, "title"),    http::FieldValue(fields, "description"),
-                  http::FieldValue(fields, "venue_id"), http::FieldValue(fields, "start"),
-                  http::FieldValue(fields, "end"),      http::FieldValue(fields, "rrule"),
-                  http::FieldValue(fields, "category"), http::FieldValue(fields, "audience"),
-                  http::FieldValue(fields, "expected_visitors"), !http::FieldValue(fields, "amplified_sound").empty()};
+EventForm FormOf(const EventRecord& e) {
+  return {e.title, e.description, e.venue_id ? std::to_string(*e.venue_id) : "", LocalInput(e.start),
+          LocalInput(e.end), e.rrule, e.category, e.audience, std::to_string(e.expected_visitors),
+          e.all_day, e.amplified_sound, e.is_public};
+}
+
+// Checkboxes absent are off; "public" absent (an older form) is `public_when_absent`.
+EventForm ReadForm(const http::Fields& fields, bool public_when_absent) {
+  auto field = [&](const char* name) { return http::FieldValue(fields, name); };
+  std::string visibility = field("public");
+  return {field("title"), field("description"), field("venue_id"), field("start"), field("end"), field("rrule"),
+          field("category"), field("audience"), field("expected_visitors"), !field("all_day").empty(),
+          !field("amplified_sound").empty(), visibility.empty() ? public_when_absent : visibility != "nee"};
+}
+
+// The form applied over `in` (a new submission, or InputOf the stored event when editing) and checked as the
+// API checks: the event to store, or kInvalid with every problem by its field (the form's own first).
+Result<EventRecord> EventFromForm(const EventForm& form, EventInput in, const std::vector<Place>& places,
+                                  bool regional) {
   std::vector<FieldError> errors;
-  EventInput in;
   in.title = form.title;
   in.description = form.description;
   in.rrule = form.rrule;
   in.category = form.category;
   in.audience = form.audience;
+  in.all_day = form.all_day;
   in.amplified_sound = form.amplified_sound;
-  in.status = Status::kSubmitted;
+  in.is_public = form.is_public;
   long long number = 0;
+  in.venue_id.reset();
   if (text::ParseInt(form.venue_id, number)) in.venue_id = number;
+  in.expected_visitors = 0;
   if (!form.expected_visitors.empty()) {
     if (text::ParseInt(text::Trim(form.expected_visitors), number)) in.expected_visitors = static_cast<int>(std::clamp(number, -1LL, 10000000LL));
     else errors.push_back({"expected_visitors", "Vul het verwachte aantal bezoekers in als geheel getal."});
@@ -407,23 +414,177 @@ Response Submit(EventsRepository& repo, const Request& request) {
   in.end = ParseEventTime(form.end, "Europe/Amsterdam");
   if (!form.start.empty() && !in.start) errors.push_back({"start", "Het begin is geen datum met tijd."});
   if (!form.end.empty() && !in.end) errors.push_back({"end", "Het einde is geen datum met tijd."});
-  const accounts::Principal& principal = accounts::PrincipalOf(request);
-  if (principal.user) in.organiser = principal.user->name;
   std::vector<std::int64_t> ids;
-  for (const Place& p : repo.Venues()) ids.push_back(p.id);
-  auto valid = ValidateEvent(in, ids, false);
+  for (const Place& p : places) ids.push_back(p.id);
+  auto valid = ValidateEvent(in, ids, regional);
   if (!valid.ok()) {
     for (const FieldError& f : valid.error().field_errors) {
       bool seen = std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == f.field; });
       if (!seen) errors.push_back(f);
     }
   }
-  if (!errors.empty()) return SubmitPage(repo, request, form, errors, 422);
+  if (!errors.empty()) return Error::Invalid(std::move(errors));
+  return valid;
+}
+
+// The form's fields as a reader sees them, in the form's order (the conflict table).
+std::vector<std::pair<std::string, std::string>> ShownFields(const EventForm& f, const std::vector<Place>& places) {
+  std::string venue = f.venue_id;
+  for (const Place& p : places) {
+    if (std::to_string(p.id) == f.venue_id) venue = p.name;
+  }
+  auto yes_no = [](bool b) { return std::string(b ? "ja" : "nee"); };
+  return {{"Titel", f.title},           {"Beschrijving", f.description},
+          {"Locatie", venue},           {"Begin", f.start},
+          {"Einde", f.end},             {"Hele dag", yes_no(f.all_day)},
+          {"Herhaling", f.rrule},       {"Soort", f.category},
+          {"Voor wie", f.audience},     {"Verwachte bezoekers", f.expected_visitors},
+          {"Versterkt geluid", yes_no(f.amplified_sound)},
+          {"Zichtbaarheid", f.is_public ? "openbaar" : "intern"}};
+}
+
+// Someone saved the event after the form was loaded: the fields where the user's input and the stored event
+// differ, side by side (as templates/register_edit.mustache shows a conflict).
+json ConflictView(const std::string& message, const EventForm& mine, const EventForm& theirs,
+                  const std::vector<Place>& places) {
+  auto a = ShownFields(mine, places), b = ShownFields(theirs, places);
+  json rows = json::array();
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].second != b[i].second) rows.push_back({{"label", a[i].first}, {"mine", a[i].second}, {"theirs", b[i].second}});
+  }
+  return {{"message", message}, {"rows", rows}, {"any", !rows.empty()}};
+}
+
+// What the form page shows besides its fields.
+struct FormState {
+  EventForm form;
+  std::vector<FieldError> errors;
+  json conflict = false;  // ConflictView when the user's version was stale
+  int status = 200;
+};
+
+// The submission form (`editing` null) or the edit form of a stored event, which carries its version.
+Response FormPage(EventsRepository& repo, const Request& request, const EventRecord* editing, const FormState& state) {
+  auto places = repo.Venues();
+  const EventForm& form = state.form;
+  json view = {{"csrf", web::CsrfFor(request).value},
+               {"form", {{"title", form.title}, {"description", form.description}, {"start", form.start},
+                         {"end", form.end}, {"rrule", form.rrule}, {"expected_visitors", form.expected_visitors},
+                         {"all_day", form.all_day}, {"amplified_sound", form.amplified_sound},
+                         {"public", form.is_public}}},
+               {"venues", Options(VenueOptions(places, false), form.venue_id)},
+               {"categories", Options(CategoryOptions(false), form.category)},
+               {"audiences", Options(AudienceOptions(false), form.audience)},
+               {"has_errors", !state.errors.empty()},
+               {"errors", json::array()},
+               {"conflict", state.conflict},
+               {"action", "/agenda/indienen"},
+               {"edit", false}};
+  for (const FieldError& error : state.errors) {
+    view["errors"].push_back({{"field", error.field}, {"message", error.message}});
+    std::string key = error.field == "venue_id" ? "venue_error"
+                      : error.field == "expected_visitors" ? "visitors_error"
+                                                           : error.field + "_error";
+    view[key] = {{"message", error.message}};
+  }
+  std::string title = "Evenement aanmelden";
+  std::vector<web::Crumb> crumbs = {{"/agenda", "Agenda"}};
+  if (editing) {
+    std::string url = "/agenda/" + std::to_string(editing->id);
+    title = "Evenement bewerken";
+    crumbs.push_back({url, editing->title});
+    view["action"] = url + "/bewerken";
+    view["edit"] = {{"version", editing->version},
+                    {"back", url},
+                    {"status", std::string(StatusCode(editing->status))},
+                    {"approved", editing->status == Status::kApproved}};
+  }
+  return web::RenderPage(request, {title, "/agenda", crumbs, state.status}, "events_submit", view);
+}
+
+Response CsrfRefused(const Request& request) {
+  return web::MessagePage(request, 403, "Formulier verlopen",
+                          "Het formulier is verlopen of kwam niet van deze site. Er is niets opgeslagen; probeer het opnieuw.");
+}
+
+Response Submit(EventsRepository& repo, const Request& request) {
+  http::Fields fields = request.Form();
+  if (!web::CsrfValid(request, fields)) return CsrfRefused(request);
+  EventForm form = ReadForm(fields, true);
+  EventInput base;
+  base.status = Status::kSubmitted;
+  const accounts::Principal& principal = accounts::PrincipalOf(request);
+  if (principal.user) base.organiser = principal.user->name;
+  auto valid = EventFromForm(form, base, repo.Venues(), false);
+  if (!valid.ok()) return FormPage(repo, request, nullptr, {form, valid.error().field_errors, false, 422});
   EventRecord e = std::move(valid.value());
   if (principal.user) e.owner_user_id = principal.user->id;
   auto stored = repo.Create(e, accounts::ActorOf(request));
-  if (!stored.ok()) return SubmitPage(repo, request, form, {{"title", stored.error().message}}, 409);
+  if (!stored.ok()) return FormPage(repo, request, nullptr, {form, {{"title", stored.error().message}}, false, 409});
   return Response::Redirect("/agenda/" + std::to_string(stored.value().id) + "?ingediend=1#botsingen");
+}
+
+// The event of /agenda/{id}/bewerken when the request may change it through the form; else the refusal: 404
+// when it may not even see it (as /agenda/{id}), 403 when it is someone else's (as PATCH /api/v1/events/{id}),
+// and regional events are changed by importing their calendar again.
+std::variant<EventRecord, Response> EditableEvent(EventsRepository& repo, const Request& request) {
+  std::optional<EventRecord> e = VisibleEvent(repo, request);
+  if (!e) return NotInAgenda(request);
+  if (!MayEdit(request, *e)) {
+    return web::MessagePage(request, 403, "Geen toegang",
+                            "U kunt alleen de evenementen wijzigen die u zelf hebt aangemeld. De beheerder en de "
+                            "gemeente kunnen elk evenement wijzigen.");
+  }
+  if (e->regional) {
+    return web::MessagePage(request, 403, "Regionaal evenement",
+                            "Dit evenement komt uit een regionale agenda; het verandert als die agenda opnieuw wordt "
+                            "geïmporteerd.");
+  }
+  return *std::move(e);
+}
+
+Response EditForm(EventsRepository& repo, const Request& request) {
+  auto editable = EditableEvent(repo, request);
+  if (auto* refused = std::get_if<Response>(&editable)) return std::move(*refused);
+  const EventRecord& e = std::get<EventRecord>(editable);
+  return FormPage(repo, request, &e, {FormOf(e)});
+}
+
+// The edit form posted: CSRF, the same checks as a submission, the version the form was based on (a stale one
+// shows both versions and stores nothing), post/redirect/get. The status stays as it is, as with PATCH.
+Response SaveEdit(EventsRepository& repo, const Request& request) {
+  http::Fields fields = request.Form();
+  if (!web::CsrfValid(request, fields)) return CsrfRefused(request);
+  auto editable = EditableEvent(repo, request);
+  if (auto* refused = std::get_if<Response>(&editable)) return std::move(*refused);
+  const EventRecord& current = std::get<EventRecord>(editable);
+  long long version = 0;
+  if (!text::ParseInt(http::FieldValue(fields, "version"), version)) {
+    return web::MessagePage(request, 400, "Formulier onvolledig",
+                            "De versie van het evenement ontbreekt; er is niets opgeslagen. Open het formulier opnieuw.");
+  }
+  EventForm form = ReadForm(fields, current.is_public);
+  auto places = repo.Venues();
+  auto valid = EventFromForm(form, InputOf(current), places, current.regional);
+  if (!valid.ok()) {
+    EventRecord based_on = current;
+    based_on.version = version;  // the user keeps working on the version they had
+    return FormPage(repo, request, &based_on, {form, valid.error().field_errors, false, 422});
+  }
+  EventRecord e = std::move(valid.value());
+  e.changes = current.changes;
+  auto updated = repo.Update(current.id, e, version, accounts::ActorOf(request));
+  if (!updated.ok()) {
+    if (updated.error().kind != ErrorKind::kConflict) {
+      return web::MessagePage(request, web::HttpStatus(updated.error().kind), "Niet opgeslagen", updated.error().message);
+    }
+    // The form now holds the stored event and its version; the table shows what the user had typed.
+    std::optional<EventRecord> now = repo.Get(current.id);
+    if (!now) return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement bestaat niet meer.");
+    EventForm theirs = FormOf(*now);
+    return FormPage(repo, request, &*now, {theirs, {}, ConflictView(updated.error().message, form, theirs, places), 409});
+  }
+  return Response::Redirect("/agenda/" + std::to_string(current.id) + "?gewijzigd=1");
 }
 
 Response CoordinationPage(EventsRepository& repo, const Clock& clock, const Request& request) {
@@ -640,9 +801,14 @@ void AddEventPageRoutes(http::Router& router, std::shared_ptr<EventsRepository> 
   router.Add(Method::kGet, "/agenda/{id}", [repo, &clock](Request& r) { return EventPage(*repo, clock, r); },
              {.permission = "public"});
   router.Add(Method::kGet, "/agenda/indienen",
-             [repo](Request& r) { return SubmitPage(*repo, r, SubmitForm{}, {}, 200); },
+             [repo](Request& r) { return FormPage(*repo, r, nullptr, {}); },
              {.permission = "events.submit"});
   router.Add(Method::kPost, "/agenda/indienen", [repo](Request& r) { return Submit(*repo, r); },
+             {.permission = "events.submit"});
+  // Organisers their own events, moderators any (MayEdit, as PATCH /api/v1/events/{id}).
+  router.Add(Method::kGet, "/agenda/{id}/bewerken", [repo](Request& r) { return EditForm(*repo, r); },
+             {.permission = "events.submit"});
+  router.Add(Method::kPost, "/agenda/{id}/bewerken", [repo](Request& r) { return SaveEdit(*repo, r); },
              {.permission = "events.submit"});
   router.Add(Method::kPost, "/agenda/{id}/status", [repo, &clock](Request& r) { return SetStatus(*repo, clock, r); },
              {.permission = "events.moderate"});

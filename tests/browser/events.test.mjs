@@ -204,3 +204,47 @@ test('a moderator approves a submission from the coordination overview; a stale 
     assert.equal(event.version, 3);
   });
 });
+
+test('an organiser edits their event from its page: the form is prefilled and axe clean, a stale form shows both versions', async () => {
+  server.addUser('bewerker@test.example', 'organisator');
+  const token = server.createToken({ email: 'bewerker@test.example' });
+  const { venues } = await json('/api/v1/venues');
+  const res = await fetch(`${server.url}/api/v1/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title: 'Voorleesmiddag', venue_id: venues.find((v) => v.name === 'Kerkplein').id,
+      start: '2027-04-10T14:00:00+02:00', end: '2027-04-10T16:00:00+02:00', audience: 'jeugd', expected_visitors: 40 }),
+  });
+  assert.equal(res.status, 201);
+  const created = await res.json();
+  const cookie = await server.login({ email: 'bewerker@test.example', password: 'paardenbloem-42' });
+  await withPage(cookie, async (page) => {
+    await page.goto(`${server.url}/agenda/${created.id}`);
+    await page.click('main a:text-is("Bewerken")');
+    await page.waitForURL(/\/bewerken$/);
+    assert.equal(await page.locator('h1').textContent(), 'Evenement bewerken');
+    assert.equal(await page.locator('#f-title').inputValue(), 'Voorleesmiddag');
+    assert.equal(await page.locator('#f-start').inputValue(), '2027-04-10T14:00');
+    assert.equal(await page.locator('#f-audience').inputValue(), 'jeugd');
+    await assertAxeClean(page, 'edit form');
+    // The beheerder saves first (a second window, through the API): this form is now stale.
+    const other = await fetch(`${server.url}/api/v1/events/${created.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ description: 'Voor kinderen van 4 tot 8 jaar.', version: created.version }),
+    });
+    assert.equal(other.status, 200);
+    await page.fill('#f-title', 'Voorleesmiddag in de bibliotheek');
+    await page.click('main button[type=submit]');
+    assert.match(await page.locator('main [role=alert]').first().textContent(), /intussen gewijzigd/);
+    assert.equal(await page.locator('#f-description').inputValue(), 'Voor kinderen van 4 tot 8 jaar.', 'the stored version');
+    await assertAxeClean(page, 'edit conflict');
+    await page.fill('#f-title', 'Voorleesmiddag in de bibliotheek');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(new RegExp(`/agenda/${created.id}\\?gewijzigd=1$`));
+    assert.equal(await page.locator('h1').textContent(), 'Voorleesmiddag in de bibliotheek');
+    assert.match(await page.locator('main [role=status]').first().textContent(), /wijziging is opgeslagen/);
+  });
+  const event = await json(`/api/v1/events/${created.id}`).catch(() => null);
+  assert.equal(event, null, 'still not public: the organiser cannot approve their own change');
+});

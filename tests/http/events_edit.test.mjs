@@ -227,3 +227,40 @@ test('HTML in the title is refused and shown escaped on the form; other markup c
   assert.ok(!again.includes(`value="${odd}"`));
   assert.equal(formFields(again).title, odd);
 });
+
+test('a moderator edits a recurring series: EXDATE, RDATE and changed occurrences, class and organiser are kept', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const { body } = await api(`/api/v1/events?from=${today}&to=${new Date().getUTCFullYear() + 1}-12-31`);
+  const id = body.occurrences.find((o) => o.uid.startsWith('weekmarkt@')).event_id;
+  const before = await stored(id);
+  assert.ok(before.rrule && before.exdates.length && before.changes.length, 'the demo market has all three');
+  const form = formFields(await (await get(`/agenda/${id}/bewerken`, admin)).text());
+  assert.equal(form.rrule, before.rrule);
+  const saved = await post(`/agenda/${id}/bewerken`, admin, { ...form, title: 'Weekmarkt op de Markt (fictief)' });
+  assert.equal(saved.status, 303);
+  const after = await stored(id);
+  assert.equal(after.title, 'Weekmarkt op de Markt (fictief)');
+  for (const key of ['rrule', 'exdates', 'rdates', 'changes', 'start', 'end', 'event_class', 'organiser', 'status', 'city_dressing']) {
+    assert.deepEqual(after[key], before[key], key);
+  }
+});
+
+test('an all-day event: the form shows its days and the box ticked; saving keeps whole Amsterdam days', async () => {
+  const venues = (await api('/api/v1/venues')).body.venues;
+  const created = await api('/api/v1/events', {
+    method: 'POST',
+    token: org1Token,
+    body: { title: 'Kunstroute', venue_id: venues[0].id, start: '2027-10-30T00:00:00+02:00', end: '2027-11-01T00:00:00+01:00', all_day: true },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const form = formFields(await (await get(`/agenda/${created.body.id}/bewerken`, org1)).text());
+  assert.deepEqual([form.start, form.end, form.all_day], ['2027-10-30T00:00', '2027-11-01T00:00', 'ja']);
+  const saved = await post(`/agenda/${created.body.id}/bewerken`, org1, { ...form, title: 'Kunstroute binnenstad' });
+  assert.equal(saved.status, 303);
+  const after = await stored(created.body.id);
+  assert.deepEqual([after.title, after.all_day, after.start, after.end],
+    ['Kunstroute binnenstad', true, '2027-10-30T00:00:00+02:00', '2027-11-01T00:00:00+01:00'], 'across the October change');
+  const off = await post(`/agenda/${created.body.id}/bewerken`, org1, { ...form, version: String(after.version), all_day: '', start: '2027-10-30T10:00', end: '2027-10-30T17:00' });
+  assert.equal(off.status, 303);
+  assert.deepEqual([(await stored(created.body.id)).all_day, (await stored(created.body.id)).start], [false, '2027-10-30T10:00:00+02:00']);
+});

@@ -297,8 +297,8 @@ Response NotInAgenda(const Request& request) {
   return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement staat niet (meer) in de agenda.");
 }
 
-Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request,
-                   const std::string& conflict = "", int status = 200) {
+Response EventPage(EventsRepository& repo, const Clock& clock, const Request& request, const std::string& conflict = "",
+                   int status = 200) {
   std::optional<EventRecord> e = VisibleEvent(repo, request);
   if (!e) return NotInAgenda(request);
   auto places = repo.Venues();
@@ -375,18 +375,36 @@ std::string LocalInput(Instant t) {
 }
 
 EventForm FormOf(const EventRecord& e) {
-  return {e.title, e.description, e.venue_id ? std::to_string(*e.venue_id) : "", LocalInput(e.start),
-          LocalInput(e.end), e.rrule, e.category, e.audience, std::to_string(e.expected_visitors),
-          e.all_day, e.amplified_sound, e.is_public};
+  return {e.title,
+          e.description,
+          e.venue_id ? std::to_string(*e.venue_id) : "",
+          LocalInput(e.start),
+          LocalInput(e.end),
+          e.rrule,
+          e.category,
+          e.audience,
+          std::to_string(e.expected_visitors),
+          e.all_day,
+          e.amplified_sound,
+          e.is_public};
 }
 
 // Checkboxes absent are off; "public" absent (an older form) is `public_when_absent`.
 EventForm ReadForm(const http::Fields& fields, bool public_when_absent) {
   auto field = [&](const char* name) { return http::FieldValue(fields, name); };
   std::string visibility = field("public");
-  return {field("title"), field("description"), field("venue_id"), field("start"), field("end"), field("rrule"),
-          field("category"), field("audience"), field("expected_visitors"), !field("all_day").empty(),
-          !field("amplified_sound").empty(), visibility.empty() ? public_when_absent : visibility != "nee"};
+  return {field("title"),
+          field("description"),
+          field("venue_id"),
+          field("start"),
+          field("end"),
+          field("rrule"),
+          field("category"),
+          field("audience"),
+          field("expected_visitors"),
+          !field("all_day").empty(),
+          !field("amplified_sound").empty(),
+          visibility.empty() ? public_when_absent : visibility != "nee"};
 }
 
 // The form applied over `in` (a new submission, or InputOf the stored event when editing) and checked as the
@@ -407,14 +425,17 @@ Result<EventRecord> EventFromForm(const EventForm& form, EventInput in, const st
   if (text::ParseInt(form.venue_id, number)) in.venue_id = number;
   in.expected_visitors = 0;
   if (!form.expected_visitors.empty()) {
-    if (text::ParseInt(text::Trim(form.expected_visitors), number)) in.expected_visitors = static_cast<int>(std::clamp(number, -1LL, 10000000LL));
-    else errors.push_back({"expected_visitors", "Vul het verwachte aantal bezoekers in als geheel getal."});
+    if (text::ParseInt(text::Trim(form.expected_visitors), number))
+      in.expected_visitors = static_cast<int>(std::clamp(number, -1LL, 10000000LL));
+    else
+      errors.push_back({"expected_visitors", "Vul het verwachte aantal bezoekers in als geheel getal."});
   }
   in.start = ParseEventTime(form.start, "Europe/Amsterdam");
   in.end = ParseEventTime(form.end, "Europe/Amsterdam");
   if (!form.start.empty() && !in.start) errors.push_back({"start", "Het begin is geen datum met tijd."});
   if (!form.end.empty() && !in.end) errors.push_back({"end", "Het einde is geen datum met tijd."});
   std::vector<std::int64_t> ids;
+  ids.reserve(places.size());
   for (const Place& p : places) ids.push_back(p.id);
   auto valid = ValidateEvent(in, ids, regional);
   if (!valid.ok()) {
@@ -434,11 +455,16 @@ std::vector<std::pair<std::string, std::string>> ShownFields(const EventForm& f,
     if (std::to_string(p.id) == f.venue_id) venue = p.name;
   }
   auto yes_no = [](bool b) { return std::string(b ? "ja" : "nee"); };
-  return {{"Titel", f.title},           {"Beschrijving", f.description},
-          {"Locatie", venue},           {"Begin", f.start},
-          {"Einde", f.end},             {"Hele dag", yes_no(f.all_day)},
-          {"Herhaling", f.rrule},       {"Soort", f.category},
-          {"Voor wie", f.audience},     {"Verwachte bezoekers", f.expected_visitors},
+  return {{"Titel", f.title},
+          {"Beschrijving", f.description},
+          {"Locatie", venue},
+          {"Begin", f.start},
+          {"Einde", f.end},
+          {"Hele dag", yes_no(f.all_day)},
+          {"Herhaling", f.rrule},
+          {"Soort", f.category},
+          {"Voor wie", f.audience},
+          {"Verwachte bezoekers", f.expected_visitors},
           {"Versterkt geluid", yes_no(f.amplified_sound)},
           {"Zichtbaarheid", f.is_public ? "openbaar" : "intern"}};
 }
@@ -450,7 +476,8 @@ json ConflictView(const std::string& message, const EventForm& mine, const Event
   auto a = ShownFields(mine, places), b = ShownFields(theirs, places);
   json rows = json::array();
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a[i].second != b[i].second) rows.push_back({{"label", a[i].first}, {"mine", a[i].second}, {"theirs", b[i].second}});
+    if (a[i].second != b[i].second)
+      rows.push_back({{"label", a[i].first}, {"mine", a[i].second}, {"theirs", b[i].second}});
   }
   return {{"message", message}, {"rows", rows}, {"any", !rows.empty()}};
 }
@@ -468,10 +495,16 @@ Response FormPage(EventsRepository& repo, const Request& request, const EventRec
   auto places = repo.Venues();
   const EventForm& form = state.form;
   json view = {{"csrf", web::CsrfFor(request).value},
-               {"form", {{"title", form.title}, {"description", form.description}, {"start", form.start},
-                         {"end", form.end}, {"rrule", form.rrule}, {"expected_visitors", form.expected_visitors},
-                         {"all_day", form.all_day}, {"amplified_sound", form.amplified_sound},
-                         {"public", form.is_public}}},
+               {"form",
+                {{"title", form.title},
+                 {"description", form.description},
+                 {"start", form.start},
+                 {"end", form.end},
+                 {"rrule", form.rrule},
+                 {"expected_visitors", form.expected_visitors},
+                 {"all_day", form.all_day},
+                 {"amplified_sound", form.amplified_sound},
+                 {"public", form.is_public}}},
                {"venues", Options(VenueOptions(places, false), form.venue_id)},
                {"categories", Options(CategoryOptions(false), form.category)},
                {"audiences", Options(AudienceOptions(false), form.audience)},
@@ -482,7 +515,7 @@ Response FormPage(EventsRepository& repo, const Request& request, const EventRec
                {"edit", false}};
   for (const FieldError& error : state.errors) {
     view["errors"].push_back({{"field", error.field}, {"message", error.message}});
-    std::string key = error.field == "venue_id" ? "venue_error"
+    std::string key = error.field == "venue_id"            ? "venue_error"
                       : error.field == "expected_visitors" ? "visitors_error"
                                                            : error.field + "_error";
     view[key] = {{"message", error.message}};
@@ -503,8 +536,9 @@ Response FormPage(EventsRepository& repo, const Request& request, const EventRec
 }
 
 Response CsrfRefused(const Request& request) {
-  return web::MessagePage(request, 403, "Formulier verlopen",
-                          "Het formulier is verlopen of kwam niet van deze site. Er is niets opgeslagen; probeer het opnieuw.");
+  return web::MessagePage(
+      request, 403, "Formulier verlopen",
+      "Het formulier is verlopen of kwam niet van deze site. Er is niets opgeslagen; probeer het opnieuw.");
 }
 
 Response Submit(EventsRepository& repo, const Request& request) {
@@ -560,8 +594,9 @@ Response SaveEdit(EventsRepository& repo, const Request& request) {
   const EventRecord& current = std::get<EventRecord>(editable);
   long long version = 0;
   if (!text::ParseInt(http::FieldValue(fields, "version"), version)) {
-    return web::MessagePage(request, 400, "Formulier onvolledig",
-                            "De versie van het evenement ontbreekt; er is niets opgeslagen. Open het formulier opnieuw.");
+    return web::MessagePage(
+        request, 400, "Formulier onvolledig",
+        "De versie van het evenement ontbreekt; er is niets opgeslagen. Open het formulier opnieuw.");
   }
   EventForm form = ReadForm(fields, current.is_public);
   auto places = repo.Venues();
@@ -576,13 +611,15 @@ Response SaveEdit(EventsRepository& repo, const Request& request) {
   auto updated = repo.Update(current.id, e, version, accounts::ActorOf(request));
   if (!updated.ok()) {
     if (updated.error().kind != ErrorKind::kConflict) {
-      return web::MessagePage(request, web::HttpStatus(updated.error().kind), "Niet opgeslagen", updated.error().message);
+      return web::MessagePage(request, web::HttpStatus(updated.error().kind), "Niet opgeslagen",
+                              updated.error().message);
     }
     // The form now holds the stored event and its version; the table shows what the user had typed.
     std::optional<EventRecord> now = repo.Get(current.id);
     if (!now) return web::MessagePage(request, 404, "Niet gevonden", "Dit evenement bestaat niet meer.");
     EventForm theirs = FormOf(*now);
-    return FormPage(repo, request, &*now, {theirs, {}, ConflictView(updated.error().message, form, theirs, places), 409});
+    return FormPage(repo, request, &*now,
+                    {theirs, {}, ConflictView(updated.error().message, form, theirs, places), 409});
   }
   return Response::Redirect("/agenda/" + std::to_string(current.id) + "?gewijzigd=1");
 }

@@ -361,7 +361,9 @@ void AddEventRoutes(http::Router& router, std::shared_ptr<EventsRepository> repo
     auto id = IdParam(request);
     std::optional<EventRecord> current;
     if (id) current = repo->Get(*id);
-    if (!current) return NoSuchEvent(request);
+    // An event the caller may not even see does not exist for them (404, as GET answers), so a PATCH does not
+    // reveal it; a published one that is not theirs is 403.
+    if (!current || !MaySee(request, *current)) return NoSuchEvent(request);
     if (!MayEdit(request, *current)) {
       return web::JsonError(403, "forbidden", "U kunt alleen uw eigen evenementen wijzigen.");
     }

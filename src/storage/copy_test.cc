@@ -278,6 +278,30 @@ TEST_F(CopyTest, EveryRowArrivesExactlyAndTheReportCountsThem) {
   });
 }
 
+TEST_F(CopyTest, ManyRowsGoInFullBatchesAndARemainderAllExactly) {
+  // Rows are inserted 100 at a time and the rest in one shorter INSERT: 250 rows give both, with NULLs and values
+  // that must not shift by a parameter.
+  source_->With([](Connection& c) {
+    Transaction t(c);
+    auto insert = c.Prepare("INSERT INTO login_failures (key, at) VALUES (?1, ?2)");
+    for (int i = 0; i < 250; ++i) {
+      insert.Bind(1, "sleutel-" + std::to_string(i)).Bind(2, std::to_string(1000 + i)).Run();
+      insert.Reset();
+    }
+    t.Commit();
+  });
+  Database& target = Target();
+  auto copied = CopyDatabase(*source_, target, nullptr);
+  ASSERT_TRUE(copied.ok()) << copied.error().message;
+  EXPECT_EQ(Rows(copied.value())["login_failures"], 255);
+  EXPECT_EQ(Count(target, "login_failures"), 255);
+  target.With([](Connection& c) {
+    auto row = c.Prepare("SELECT at FROM login_failures WHERE key = 'sleutel-249'");
+    ASSERT_TRUE(row.Step());
+    EXPECT_EQ(row.Text(0), "1249");
+  });
+}
+
 TEST_F(CopyTest, TheSameSourceGivesTheSameChecksumsInAnyTarget) {
   auto first = CopyDatabase(*source_, Target("first"));
   auto second = CopyDatabase(*source_, Target("second"));

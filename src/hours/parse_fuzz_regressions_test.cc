@@ -55,5 +55,25 @@ TEST(ParseFuzzRegressions, LongDigitRunsAreRefusedWithoutOverflow) {
   EXPECT_FALSE(Parse(std::string(40, '9') + ":00-18:00").ok());
 }
 
+// A one-day range of an nth weekday was written "Jan Su[-2]", which reads back as a month and a weekday; in a ','
+// list of date ranges that is refused (the exact input found by the fuzzer in make test).
+TEST(ParseFuzzRegressions, OneDayRangeOfAnNthWeekdayStaysARange) {
+  ExpectStableNormalisedForm(
+      "Jan Su[-2]-Jan Su[-2],Feb Su[-2]-Feb Su[-1]: Fr-Su 12:00+; Mar 01-Dec 31: Tu&Su 12:00+; Dec 24-26,Dec 31: off");
+  EXPECT_EQ(Parse("Jan Su[-2]-Jan Su[-2],Feb Su[-2]-Feb Su[-1] Fr-Su 12:00+").value().normalised,
+            "Jan Su[-2]-Jan Su[-2],Feb Su[-2]-Feb Su[-1] Fr-Su 12:00+");
+  EXPECT_EQ(Parse("Dec 25-Dec 25 off").value().normalised, "Dec 25 off");
+  ExpectStableNormalisedForm("Feb: Su[5] -1 day 12:00-22:00");  // with an offset it is a date either way
+  EXPECT_EQ(Parse("Sep Sa[1] +2 days-Sep Sa[1] +2 days off").value().normalised, "Sep Sa[1] +2 days off");
+}
+
+// "We[4,5]abril" (weekday before month, repaired leniently) was written "Apr We[4,5]", which reads as a date with
+// two nth values and is refused; the ':' keeps month and weekdays apart.
+TEST(ParseFuzzRegressions, MonthBeforeAWeekdayWithSeveralNthKeepsItsColon) {
+  ExpectStableNormalisedForm("We[4,5]abril 15:00-12:00");
+  EXPECT_EQ(Parse("Apr: We[4,5] 15:00-18:00").value().normalised, "Apr: We[4,5] 15:00-18:00");
+  EXPECT_EQ(Parse("Apr: We[4] 15:00-18:00").value().normalised, "Apr We[4] 15:00-18:00");
+}
+
 }  // namespace
 }  // namespace stadshart::hours

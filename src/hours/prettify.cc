@@ -79,7 +79,12 @@ std::string MonthDay(const MonthDayRange& r) {
     return s;
   }
   std::string s = Date(r.from, false, true);
-  bool same = r.to.kind == r.from.kind && r.to.year == r.from.year && r.to.month == r.from.month &&
+  // A one-day range is written as its day, except an nth weekday without an offset: "Jan Su[-2]" alone reads back
+  // as the month Jan and the weekday Su[-2], a selector of another kind, which a ',' list of date ranges then
+  // refuses ("Sep Sa[1] +2 days" is a date either way).
+  bool ambiguous = r.from.kind == DatePoint::Kind::kNthWeekday && r.from.day_offset == 0;
+  bool same = !ambiguous && r.to.kind == r.from.kind && r.to.year == r.from.year &&
+              r.to.month == r.from.month &&
               r.to.day == r.from.day && r.to.weekday == r.from.weekday && r.to.nth == r.from.nth &&
               r.to.day_offset == r.from.day_offset;
   if (!same) {
@@ -163,6 +168,13 @@ std::string RuleText(const Rule& r) {
     for (const auto& w : list) items.push_back(Week(w));
     parts.push_back("week " + Join(items, ","));
   }
+  // A month followed by a weekday with several nth values ("Apr We[4,5]") reads back as a date, which allows one
+  // only; a ':' after the month keeps the two selectors apart, as in the input.
+  bool several_nth = false;
+  for (const auto& filter : r.days) {
+    for (const auto& w : filter.weekdays) several_nth = several_nth || w.nth.size() > 1;
+  }
+  if (several_nth && !r.monthdays.empty() && r.weeks.empty() && !parts.empty()) parts.back() += ":";
   for (const auto& filter : r.days) {
     std::vector<std::string> items;
     for (const auto& w : filter.weekdays) items.push_back(Weekday(w));

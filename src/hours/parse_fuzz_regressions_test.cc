@@ -75,5 +75,12 @@ TEST(ParseFuzzRegressions, MonthBeforeAWeekdayWithSeveralNthKeepsItsColon) {
   EXPECT_EQ(Parse("Apr: We[4] 15:00-18:00").value().normalised, "Apr We[4] 15:00-18:00");
 }
 
+// "week 01-01/2" was written "week 01/2", which is refused (a step needs a range).
+TEST(ParseFuzzRegressions, OneWeekRangeWithAStepStaysARange) {
+  ExpectStableNormalisedForm("week 01-01/2 00:00-24:00");
+  EXPECT_EQ(Parse("week 01-01/2 00:00-24:00").value().normalised, "week 01-01/2 00:00-24:00");
+  EXPECT_EQ(Parse("week 05-05 off").value().normalised, "week 05 off");
+}
+
 }  // namespace
 }  // namespace stadshart::hours

@@ -103,7 +103,7 @@ std::string MonthDay(const MonthDayRange& r) {
 
 std::string Week(const WeekRange& w) {
   std::string s = TwoDigits(w.from);
-  if (w.to != w.from) {
+  if (w.to != w.from || w.step > 1) {  // "week 01/2" is refused: a step needs a range
     s += '-';
     s += TwoDigits(w.to);
   }

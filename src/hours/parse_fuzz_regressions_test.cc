@@ -82,5 +82,15 @@ TEST(ParseFuzzRegressions, OneWeekRangeWithAStepStaysARange) {
   EXPECT_EQ(Parse("week 05-05 off").value().normalised, "week 05 off");
 }
 
+// A year selector with a date range that names a second month ("Jan 05-Feb 20 2012") was written
+// "2012 Jan 05-Feb 20", which reads as a range with a year on one side and is refused.
+TEST(ParseFuzzRegressions, AYearBesideARangeOfTwoDatesGoesAfterIt) {
+  ExpectStableNormalisedForm("Jan Su[1] +2 days-Jan Su[3] -2 days2012");
+  ExpectStableNormalisedForm("Jan 05-Feb 20 2012 10:00-12:00");
+  EXPECT_EQ(Parse("Jan 05-Feb 20 2012 10:00-12:00").value().normalised, "Jan 05-Feb 20 2012 10:00-12:00");
+  EXPECT_EQ(Parse("Jan 05-20 2012 off").value().normalised, "2012 Jan 05-20 off");
+  EXPECT_EQ(Parse("2012 Jan 05-2012 Feb 20 off").value().normalised, "2012 Jan 05-2012 Feb 20 off");  // a dated range
+}
+
 }  // namespace
 }  // namespace stadshart::hours

@@ -69,7 +69,9 @@ std::string Date(const DatePoint& p, bool month_only, bool with_month) {
   return s + Offset(p.day_offset);
 }
 
-std::string MonthDay(const MonthDayRange& r) {
+// `dated_end`, when given, is set when the range is written with a second date after its '-' ("Jan 05-Feb 20"):
+// a year selector written right before such a range would read as the year of its first date only.
+std::string MonthDay(const MonthDayRange& r, bool* dated_end = nullptr) {
   if (r.whole_months) {
     std::string s = Date(r.from, true, true);
     if (r.to.month != r.from.month || r.to.year != r.from.year) {
@@ -93,6 +95,7 @@ std::string MonthDay(const MonthDayRange& r) {
                     r.to.day_offset == 0 && r.to.day >= r.from.day;  // "Jan 11-Jan 06" wraps: keep the month
     s += '-';
     s += (day_only ? TwoDigits(r.to.day) : Date(r.to, false, true));
+    if (dated_end != nullptr && !day_only && r.from.year == 0 && r.to.year == 0) *dated_end = true;
   }
   if (r.step > 1) {
     s += '/';
@@ -153,16 +156,23 @@ std::string Span(const TimeSpan& s) {
 
 std::string RuleText(const Rule& r) {
   std::vector<std::string> parts;
+  std::vector<std::string> year_parts, monthday_parts;
   for (const auto& list : r.years) {
     std::vector<std::string> items;
     for (const auto& y : list) items.push_back(Year(y));
-    parts.push_back(Join(items, ","));
+    year_parts.push_back(Join(items, ","));
   }
+  bool dated_end = false;
   for (const auto& list : r.monthdays) {
     std::vector<std::string> items;
-    for (const auto& m : list) items.push_back(MonthDay(m));
-    parts.push_back(Join(items, ","));
+    for (const auto& m : list) items.push_back(MonthDay(m, &dated_end));
+    monthday_parts.push_back(Join(items, ","));
   }
+  // "2012 Jan 05-Feb 20" reads as a range with a year on one side only, which is refused; a year selector goes
+  // after such ranges instead ("Jan 05-Feb 20 2012"), which reads back as the same two selectors.
+  if (dated_end && !year_parts.empty()) std::swap(year_parts, monthday_parts);
+  parts.insert(parts.end(), year_parts.begin(), year_parts.end());
+  parts.insert(parts.end(), monthday_parts.begin(), monthday_parts.end());
   for (const auto& list : r.weeks) {
     std::vector<std::string> items;
     for (const auto& w : list) items.push_back(Week(w));
